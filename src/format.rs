@@ -1,0 +1,78 @@
+//! The one registry of formats: names, file extensions, and which can be read.
+
+use std::path::Path;
+
+/// Every format wengao reads or writes. Adding one is a variant here, a writer arm in
+/// `write::write` (the match does not compile without it) and a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text (UTF-8 or GBK in; UTF-8 out, boilerplate removed).
+    #[value(alias = "txt")]
+    Text,
+    /// CommonMark with YAML front matter.
+    #[value(alias = "md")]
+    Markdown,
+    /// The model as JSON.
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Markdown, Format::Json];
+
+    /// The short name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+
+    /// File extensions, the first being the one written.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Text => &["txt", "text"],
+            Format::Markdown => &["md", "markdown"],
+            Format::Json => &["json"],
+        }
+    }
+
+    /// Whether a reader exists for the format.
+    pub fn is_readable(self) -> bool {
+        matches!(self, Format::Text | Format::Markdown | Format::Json)
+    }
+
+    /// The format a path's extension names.
+    ///
+    /// ```
+    /// use wengao::format::Format;
+    /// assert_eq!(Format::from_path("a/speech.MD".as_ref()), Some(Format::Markdown));
+    /// assert_eq!(Format::from_path("speech".as_ref()), None);
+    /// ```
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.extensions().contains(&ext.as_str()))
+    }
+
+    /// A format by name or extension ("md", "markdown", "docx").
+    pub fn from_name(name: &str) -> Option<Format> {
+        let name = name.trim().to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name() == name || f.extensions().contains(&name.as_str()))
+    }
+
+    /// Every format's name, for messages.
+    pub fn names() -> String {
+        Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}

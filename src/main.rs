@@ -1,0 +1,412 @@
+//! The `wengao` command line: arguments to library calls, results to stdout, messages to stderr.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use wengao::read::text::decode::encoding_by_label;
+use wengao::{Error, Format, Input, ReadOptions, Template, Warning, WarningKind, WriteOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "wengao",
+    version,
+    about = "Convert Chinese speeches and official documents (讲话稿, 公文)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct ReadArgs {
+    /// Input format (default: from the extension, else text).
+    #[arg(long, value_enum)]
+    from: Option<Format>,
+    /// Decode text input with this encoding (utf-8, gbk, gb18030) instead of detecting it.
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Keep web-page boilerplate lines (banners, share buttons, counters).
+    #[arg(long)]
+    keep_boilerplate: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert a speech to one or more formats.
+    Convert {
+        /// Input files, in page order ("-" reads standard input). Several files are pages of one text.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output file; the format comes from its extension unless -t says. Repeat for several.
+        #[arg(short, long = "output")]
+        outputs: Vec<PathBuf>,
+        /// Output formats, comma-separated (text, md, json). Without -o: one format goes to
+        /// stdout, several are written next to the input.
+        #[arg(short = 't', long = "to", value_enum, value_delimiter = ',')]
+        to: Vec<Format>,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Keep half-width punctuation between Chinese characters as written.
+        #[arg(long)]
+        keep_punctuation: bool,
+        /// Style template: gongwen, speech, plain, or a .toml file.
+        #[arg(long, default_value = "gongwen")]
+        template: String,
+        /// Add a table of contents (DOCX, HTML).
+        #[arg(long)]
+        toc: bool,
+        /// HTML: write only the <article>.
+        #[arg(long)]
+        fragment: bool,
+        /// HTML: a page template file instead of the shipped one.
+        #[arg(long)]
+        html_template: Option<String>,
+        /// A font file for a role, e.g. body=/path/FangSong.ttf (repeatable).
+        #[arg(long = "font", value_name = "ROLE=PATH")]
+        fonts: Vec<String>,
+        /// List every warning, including each removed boilerplate line.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Print the heading outline: title lines, then headings indented two spaces per level.
+    Outline {
+        input: String,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Check heading numbering: gaps, repeats, mixed widths, skipped levels, empty headings.
+    Check {
+        input: String,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// List the shipped templates, or print one to start a template of your own.
+    Templates {
+        #[command(subcommand)]
+        action: Option<TemplateAction>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateAction {
+    /// Print a shipped template's TOML.
+    Show { name: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("wengao: {error}");
+            ExitCode::from(error.exit_code() as u8)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Error> {
+    match cli.command {
+        Command::Convert {
+            inputs,
+            outputs,
+            to,
+            read,
+            keep_punctuation,
+            template,
+            toc,
+            fragment,
+            html_template,
+            fonts,
+            verbose,
+        } => {
+            let (from, read_options) = read_setup(&read, &inputs[0], keep_punctuation)?;
+            let template = Template::load(&template)?;
+            let fonts = fonts
+                .iter()
+                .map(|spec| {
+                    spec.split_once('=')
+                        .map(|(role, path)| (role.trim().to_string(), path.trim().to_string()))
+                        .ok_or_else(|| {
+                            Error::Usage(format!(
+                                "--font {spec:?}: write ROLE=PATH, e.g. body=/path/FangSong.ttf"
+                            ))
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let write_options = WriteOptions {
+                template,
+                toc,
+                fragment,
+                html_template,
+                fonts,
+            };
+            let targets = plan_outputs(&inputs, &outputs, &to)?;
+            let input_data = inputs
+                .iter()
+                .map(|name| load(name))
+                .collect::<Result<Vec<_>, _>>()?;
+            let formats: Vec<Format> = targets.iter().map(|(format, _)| *format).collect();
+            let conversion =
+                wengao::convert(&input_data, from, &formats, &read_options, &write_options)?;
+            report(&conversion.warnings, verbose);
+            for ((format, target), output) in targets.iter().zip(&conversion.outputs) {
+                match target {
+                    Some(path) => write_atomically(path, &output.bytes)?,
+                    None => {
+                        let mut stdout = std::io::stdout().lock();
+                        if is_binary(*format) && stdout.is_terminal() {
+                            return Err(Error::Usage(format!(
+                                "{} is binary; write it to a file with -o out.{}",
+                                format.name(),
+                                format.extensions()[0]
+                            )));
+                        }
+                        stdout
+                            .write_all(&output.bytes)
+                            .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+                    }
+                }
+            }
+            Ok(0)
+        }
+        Command::Outline { input, read } => {
+            // The outline shows headings as written, so punctuation is not normalised.
+            let parsed = parse_one(&input, &read, true)?;
+            print!("{}", wengao::outline::outline(&parsed.document));
+            Ok(0)
+        }
+        Command::Check { input, read } => {
+            let parsed = parse_one(&input, &read, true)?;
+            let problems = wengao::outline::check(&parsed.document, &parsed.heading_lines);
+            for problem in &problems {
+                println!("{input}:{}: {}", problem.line, problem.message);
+            }
+            Ok(if problems.is_empty() { 0 } else { 1 })
+        }
+        Command::Templates { action } => {
+            match action {
+                None => {
+                    for (name, _) in wengao::template::BUILTIN {
+                        let template = Template::builtin(name)?;
+                        println!("{name:10} {}", template.description);
+                    }
+                }
+                Some(TemplateAction::Show { name }) => match Template::builtin_source(&name) {
+                    Some(source) => print!("{source}"),
+                    None => {
+                        Template::builtin(&name)?;
+                    }
+                },
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn is_binary(format: Format) -> bool {
+    let _ = format;
+    false
+}
+
+fn read_setup(
+    read: &ReadArgs,
+    first_input: &str,
+    keep_punctuation: bool,
+) -> Result<(Format, ReadOptions), Error> {
+    let from = match read.from {
+        Some(format) => format,
+        None => Format::from_path(Path::new(first_input))
+            .filter(|f| f.is_readable())
+            .unwrap_or(Format::Text),
+    };
+    if !from.is_readable() {
+        return Err(Error::Usage(format!(
+            "wengao cannot read {}; --from takes text, md or json",
+            from.name()
+        )));
+    }
+    let encoding = match &read.encoding {
+        Some(label) => Some(encoding_by_label(label).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown encoding {label:?}; try utf-8, gbk or gb18030"
+            ))
+        })?),
+        None => None,
+    };
+    Ok((
+        from,
+        ReadOptions {
+            encoding,
+            keep_boilerplate: read.keep_boilerplate,
+            keep_punctuation,
+        },
+    ))
+}
+
+fn parse_one(
+    input: &str,
+    read: &ReadArgs,
+    keep_punctuation: bool,
+) -> Result<wengao::Parsed, Error> {
+    let (from, options) = read_setup(read, input, keep_punctuation)?;
+    wengao::read::read(from, &[load(input)?], &options)
+}
+
+/// Reads an input file, or standard input for "-".
+fn load(name: &str) -> Result<Input, Error> {
+    let bytes = if name == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(Path::new("<stdin>"), e))?;
+        bytes
+    } else {
+        let path = Path::new(name);
+        if path.is_dir() {
+            return Err(Error::Io {
+                path: name.to_string(),
+                message: "is a directory".into(),
+                hint: "give a file, not a directory",
+            });
+        }
+        std::fs::read(path).map_err(|e| Error::io(path, e))?
+    };
+    Ok(Input {
+        name: name.to_string(),
+        bytes,
+    })
+}
+
+/// Decides each output's format and destination (`None` = stdout).
+fn plan_outputs(
+    inputs: &[String],
+    outputs: &[PathBuf],
+    to: &[Format],
+) -> Result<Vec<(Format, Option<PathBuf>)>, Error> {
+    let mut plan = Vec::new();
+    if outputs.is_empty() {
+        match to {
+            [] => {
+                return Err(Error::Usage(
+                    "say where to write: -o FILE, or -t FORMAT for stdout".into(),
+                ));
+            }
+            [one] => plan.push((*one, None)),
+            many => {
+                let first = &inputs[0];
+                if first == "-" {
+                    return Err(Error::Usage(
+                        "several formats from stdin need -o for each".into(),
+                    ));
+                }
+                for format in many {
+                    plan.push((
+                        *format,
+                        Some(Path::new(first).with_extension(format.extensions()[0])),
+                    ));
+                }
+            }
+        }
+    } else if to.len() > 1 && outputs.len() == 1 && outputs[0].is_dir() {
+        let stem = Path::new(&inputs[0])
+            .file_stem()
+            .map(|s| s.to_os_string())
+            .unwrap_or_else(|| "stdin".into());
+        for format in to {
+            plan.push((
+                *format,
+                Some(
+                    outputs[0]
+                        .join(&stem)
+                        .with_extension(format.extensions()[0]),
+                ),
+            ));
+        }
+    } else {
+        if !to.is_empty() && to.len() != outputs.len() {
+            return Err(Error::Usage(format!(
+                "{} outputs but {} formats; give one -t per -o, or let extensions decide",
+                outputs.len(),
+                to.len()
+            )));
+        }
+        for (index, path) in outputs.iter().enumerate() {
+            let format = match to.get(index) {
+                Some(format) => *format,
+                None => Format::from_path(path).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{}: unknown output format; use an extension ({}) or -t",
+                        path.display(),
+                        Format::names()
+                    ))
+                })?,
+            };
+            plan.push((format, Some(path.clone())));
+        }
+    }
+    for (_, target) in &plan {
+        let Some(target) = target else { continue };
+        for input in inputs {
+            if input != "-" && same_file(Path::new(input), target) {
+                return Err(Error::Usage(format!(
+                    "{}: the output would overwrite the input; choose another output name",
+                    target.display()
+                )));
+            }
+        }
+    }
+    Ok(plan)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes to a temporary file beside `path`, then renames it: a failed run leaves no partial file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Io {
+            path: path.display().to_string(),
+            message: format!("the directory {} does not exist", dir.display()),
+            hint: "create it first or choose another output path",
+        });
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.wengao-{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if let Err(err) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(Error::io(path, err));
+    }
+    Ok(())
+}
+
+/// Prints warnings to stderr; removed boilerplate is summarised unless `verbose`.
+fn report(warnings: &[Warning], verbose: bool) {
+    let boilerplate = warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::Boilerplate)
+        .count();
+    for warning in warnings {
+        if verbose || warning.kind != WarningKind::Boilerplate {
+            eprintln!("wengao: warning: {warning}");
+        }
+    }
+    if boilerplate > 0 && !verbose {
+        eprintln!(
+            "wengao: removed {boilerplate} line(s) of web boilerplate (-v lists them, --keep-boilerplate keeps them)"
+        );
+    }
+}

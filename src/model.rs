@@ -1,0 +1,275 @@
+//! The intermediate model: one document tree that every reader builds and every writer reads.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole speech or official document.
+///
+/// ```
+/// use wengao::model::{Document, Meta};
+/// let doc = Document { meta: Meta { title: vec!["在大会上的讲话".into()], ..Meta::default() }, ..Document::default() };
+/// assert_eq!(doc.title(), "在大会上的讲话");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub meta: Meta,
+    /// Paragraphs before the first heading (after the salutation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub front: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Closing paragraphs after the last section ("同志们，让我们……", source notes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub back: Vec<Block>,
+}
+
+/// The title block of a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Title lines as written (one or two; a letter-spaced title keeps its spaces).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<String>,
+    /// "——在……上的讲话" or a parenthesised occasion line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Post and name of the speaker ("国务院总理 李强").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// "（2023年3月5日）".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// "同志们：" — the address before the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salutation: Option<String>,
+}
+
+/// A heading with everything under it up to the next heading of its level or higher.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: Heading,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Section>,
+}
+
+/// A heading: its level, its marker, its text as written and how it is printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    /// Outline level, 1 for the top headings. Always greater than the parent's level; usually
+    /// parent + 1, but deeper when the parent is on a missing page (see spec/headings.md).
+    pub level: u8,
+    /// The numbering marker, `None` for an unnumbered heading line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
+    /// The heading as written, marker included ("一要事无巨细抓具体。"); for a run-in heading
+    /// the lead sentence only.
+    pub text: String,
+    pub placement: Placement,
+}
+
+/// Whether a heading stands on its own line or leads its paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Placement {
+    /// A line of its own.
+    Standalone,
+    /// The first sentence of a paragraph; `rest` is the remainder of that paragraph, printed
+    /// in the same paragraph right after the lead sentence.
+    RunIn { rest: Vec<Inline> },
+}
+
+/// A numbering marker: family, ordinal and the characters it was written with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marker {
+    pub family: Family,
+    /// 1 for 一、 （一） 1. 第一， 一要 ①.
+    pub ordinal: u32,
+    /// The marker as written, e.g. "（一）", "(1)", "第三,", "一要".
+    pub text: String,
+    pub width: Width,
+}
+
+/// Whether a marker was written with full-width (（一） １．) or half-width ((一) 1.) characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Width {
+    Full,
+    Half,
+    /// The marker has no bracket, dot or comma whose width could differ (一要, 一是).
+    Neutral,
+}
+
+/// Heading marker families, in their usual order of rank (highest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// An unnumbered heading line ("2023年工作回顾").
+    Unnumbered,
+    /// 第一部分, 第一章, 第一节.
+    Part,
+    /// 一、 二、 十一、
+    HanComma,
+    /// 第一， 第二， (also 其一，)
+    Ordinal,
+    /// 首先， 其次， 再次， 最后，
+    Sequence,
+    /// （一） (一)
+    HanBracket,
+    /// 1. 1． 1、
+    ArabicDot,
+    /// （1） (1)
+    ArabicBracket,
+    /// ① ②
+    Circled,
+    /// 一是 二是
+    YiShi,
+    /// 一要 二要
+    YiYao,
+    /// 一方面 另一方面
+    YiFangMian,
+}
+
+impl Family {
+    /// Rank used for nesting: lower is higher in the hierarchy. 一是/一要/一方面 share a rank.
+    pub fn rank(self) -> u8 {
+        match self {
+            Family::Unnumbered => 0,
+            Family::Part => 1,
+            Family::HanComma => 2,
+            Family::Ordinal | Family::Sequence => 3,
+            Family::HanBracket => 4,
+            Family::ArabicDot => 5,
+            Family::ArabicBracket => 6,
+            Family::Circled => 7,
+            Family::YiShi | Family::YiYao | Family::YiFangMian => 8,
+        }
+    }
+}
+
+/// A block of body text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "inlines")]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+}
+
+/// Text inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    /// The marker of an inline enumeration item ("一是" in "……：一是…，二是…").
+    ItemMarker {
+        marker: Marker,
+    },
+}
+
+impl Inline {
+    /// Plain text run.
+    pub fn text(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into() }
+    }
+
+    /// The characters of this inline as printed.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Inline::Text { text } => text,
+            Inline::ItemMarker { marker } => &marker.text,
+        }
+    }
+}
+
+/// The printed text of a run of inlines.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    inlines.iter().map(Inline::as_str).collect()
+}
+
+impl Block {
+    /// The inlines of the block.
+    pub fn inlines(&self) -> &[Inline] {
+        match self {
+            Block::Paragraph(inlines) => inlines,
+        }
+    }
+
+    /// The printed text of the block.
+    pub fn plain_text(&self) -> String {
+        plain_text(self.inlines())
+    }
+}
+
+impl Document {
+    /// The title lines joined, or "" when the document has no title.
+    pub fn title(&self) -> String {
+        self.meta.title.join("")
+    }
+
+    /// Every section in document order with its path of indices from the top (depth first).
+    pub fn walk(&self) -> Vec<(Vec<usize>, &Section)> {
+        fn visit<'a>(
+            sections: &'a [Section],
+            path: &mut Vec<usize>,
+            out: &mut Vec<(Vec<usize>, &'a Section)>,
+        ) {
+            for (index, section) in sections.iter().enumerate() {
+                path.push(index);
+                out.push((path.clone(), section));
+                visit(&section.children, path, out);
+                path.pop();
+            }
+        }
+        let mut out = Vec::new();
+        visit(&self.sections, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// Every character of the document's text in reading order: title block, front, headings
+    /// and their bodies, back. Used to check that no writer loses or doubles text.
+    pub fn reading_text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.meta.title {
+            out.push_str(line);
+        }
+        for field in [
+            &self.meta.subtitle,
+            &self.meta.speaker,
+            &self.meta.date,
+            &self.meta.salutation,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push_str(field);
+        }
+        for block in &self.front {
+            out.push_str(&block.plain_text());
+        }
+        for (_, section) in self.walk() {
+            out.push_str(&section.heading.text);
+            if let Placement::RunIn { rest } = &section.heading.placement {
+                out.push_str(&plain_text(rest));
+            }
+            for block in &section.blocks {
+                out.push_str(&block.plain_text());
+            }
+        }
+        for block in &self.back {
+            out.push_str(&block.plain_text());
+        }
+        out
+    }
+}
+
+/// True for characters of the CJK Unified Ideographs blocks (including extensions), the
+/// characters that "nothing is lost" checks compare.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF)
+}

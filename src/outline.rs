@@ -1,0 +1,156 @@
+//! The `outline` view (the reader's measured output) and the `check` of heading numbering.
+
+use std::collections::HashMap;
+
+use crate::model::{Document, Family, Placement, Section, Width};
+
+/// Title lines at column 0, then each heading indented two spaces per level.
+///
+/// ```
+/// use wengao::model::*;
+/// let doc = Document {
+///     meta: Meta { title: vec!["讲话".into()], ..Meta::default() },
+///     sections: vec![Section {
+///         heading: Heading { level: 1, marker: None, text: "一、要求".into(), placement: Placement::Standalone },
+///         blocks: vec![], children: vec![],
+///     }],
+///     ..Document::default()
+/// };
+/// assert_eq!(wengao::outline::outline(&doc), "讲话\n  一、要求\n");
+/// ```
+pub fn outline(document: &Document) -> String {
+    let mut out = String::new();
+    for line in &document.meta.title {
+        out.push_str(line);
+        out.push('\n');
+    }
+    for (_, section) in document.walk() {
+        for _ in 0..section.heading.level {
+            out.push_str("  ");
+        }
+        out.push_str(&section.heading.text);
+        out.push('\n');
+    }
+    out
+}
+
+/// One numbering problem found by `check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Input line of the heading (0 when unknown).
+    pub line: usize,
+    pub message: String,
+}
+
+/// Finds gaps, repeats, mixed widths, skipped levels and empty headings.
+/// `heading_lines` gives the input line of each heading in document order.
+pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
+    let sections = document.walk();
+    let line_of = |index: usize| heading_lines.get(index).copied().unwrap_or(0);
+    let index_of: HashMap<*const Section, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, (_, s))| (*s as *const Section, i))
+        .collect();
+    let mut problems = Vec::new();
+
+    // Numbering among siblings of one family: gaps and repeats.
+    let mut sibling_groups: Vec<&[Section]> = vec![&document.sections];
+    sibling_groups.extend(sections.iter().map(|(_, s)| s.children.as_slice()));
+    for siblings in sibling_groups {
+        let mut last: HashMap<Family, u32> = HashMap::new();
+        for section in siblings {
+            let Some(marker) = &section.heading.marker else {
+                continue;
+            };
+            let line = line_of(index_of[&(section as *const Section)]);
+            let previous = last.insert(marker.family, marker.ordinal);
+            let text = &section.heading.text;
+            match previous {
+                Some(p) if marker.ordinal == p => problems.push(Problem {
+                    line,
+                    message: format!("repeated number {}: {text}", marker.text),
+                }),
+                Some(p) if marker.ordinal > p + 1 => problems.push(Problem {
+                    line,
+                    message: format!(
+                        "gap in numbering: {} follows number {p} (expected {}): {text}",
+                        marker.text,
+                        p + 1
+                    ),
+                }),
+                Some(p) if marker.ordinal < p => problems.push(Problem {
+                    line,
+                    message: format!(
+                        "numbering goes back: {} after number {p}: {text}",
+                        marker.text
+                    ),
+                }),
+                _ => {}
+            }
+        }
+    }
+
+    // Widths: a family written both full- and half-width.
+    let mut first_width: HashMap<Family, (Width, String)> = HashMap::new();
+    for (index, (_, section)) in sections.iter().enumerate() {
+        let Some(marker) = &section.heading.marker else {
+            continue;
+        };
+        if marker.width == Width::Neutral {
+            continue;
+        }
+        match first_width.get(&marker.family) {
+            None => {
+                first_width.insert(marker.family, (marker.width, marker.text.clone()));
+            }
+            Some((width, example)) if *width != marker.width => problems.push(Problem {
+                line: line_of(index),
+                message: format!(
+                    "{} is written in another width than {example} before it",
+                    marker.text
+                ),
+            }),
+            _ => {}
+        }
+    }
+
+    // Skipped levels and headings with nothing under them.
+    for (index, (path, section)) in sections.iter().enumerate() {
+        let parent_level = if path.len() == 1 {
+            0
+        } else {
+            let parent_index = index_of_parent(&sections, index);
+            sections[parent_index].1.heading.level
+        };
+        let heading = &section.heading;
+        if heading.level > parent_level + 1 {
+            problems.push(Problem {
+                line: line_of(index),
+                message: format!(
+                    "level {} under level {parent_level}: a heading level is skipped (missing page or parent?): {}",
+                    heading.level, heading.text
+                ),
+            });
+        }
+        let has_body = !section.blocks.is_empty()
+            || !section.children.is_empty()
+            || matches!(&heading.placement, Placement::RunIn { rest } if !rest.is_empty());
+        if !has_body {
+            problems.push(Problem {
+                line: line_of(index),
+                message: format!("heading with no body: {}", heading.text),
+            });
+        }
+    }
+    problems.sort_by_key(|p| p.line);
+    problems
+}
+
+fn index_of_parent(sections: &[(Vec<usize>, &Section)], index: usize) -> usize {
+    let parent_path = &sections[index].0[..sections[index].0.len() - 1];
+    (0..index)
+        .rev()
+        .find(|&i| sections[i].0 == parent_path)
+        .unwrap_or(0)
+}

@@ -1,0 +1,56 @@
+//! Readers: bytes of an input format to the model plus warnings.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use encoding_rs::Encoding;
+
+use crate::error::{Error, Warning};
+use crate::format::Format;
+use crate::model::Document;
+
+/// One input: a name for messages ("-" for standard input) and its bytes.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Options of the readers.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Decode with this encoding instead of detecting one.
+    pub encoding: Option<&'static Encoding>,
+    /// Keep web boilerplate lines instead of removing them.
+    pub keep_boilerplate: bool,
+    /// Keep half-width punctuation between Chinese characters as written.
+    pub keep_punctuation: bool,
+}
+
+/// What a reader returns.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub document: Document,
+    pub warnings: Vec<Warning>,
+    /// The input line of each heading in document order (0 when the reader has no lines).
+    pub heading_lines: Vec<usize>,
+}
+
+/// Reads inputs of one format into one document. Several inputs are pages of one text.
+pub fn read(format: Format, inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
+    match format {
+        Format::Text => text::read(inputs, options),
+        Format::Markdown => markdown::read(&single(inputs, "markdown")?, options),
+        Format::Json => json::read(&single(inputs, "json")?),
+    }
+}
+
+fn single(inputs: &[Input], what: &str) -> Result<Input, Error> {
+    match inputs {
+        [one] => Ok(one.clone()),
+        _ => Err(Error::Usage(format!(
+            "{what} input takes one file; several files are pages of a text input"
+        ))),
+    }
+}

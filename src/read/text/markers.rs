@@ -1,0 +1,386 @@
+//! Heading and enumeration markers: 一、 （一） 1. （1） ① 第一， 首先， 一是 一要 一方面 第一部分.
+
+use crate::model::{Family, Marker, Width};
+
+const HAN_DIGITS: &str = "〇零一二三四五六七八九十百两";
+
+/// The value of a Chinese numeral such as "十二" or "二十一" (1..=999), if it is one.
+///
+/// ```
+/// use wengao::read::text::markers::han_number;
+/// assert_eq!(han_number("十二"), Some(12));
+/// assert_eq!(han_number("二十一"), Some(21));
+/// assert_eq!(han_number("一百零三"), Some(103));
+/// assert_eq!(han_number("年"), None);
+/// ```
+pub fn han_number(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|v| v as u32)
+    };
+    let mut total = 0;
+    let mut current = 0;
+    let mut seen = false;
+    for c in s.chars() {
+        match c {
+            '零' | '〇' => current = 0,
+            '两' => current = 2,
+            '十' => {
+                total += if current == 0 && !seen { 1 } else { current } * 10;
+                current = 0;
+            }
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            c => current = digit(c)?,
+        }
+        seen = true;
+    }
+    let value = total + current;
+    (1..=999).contains(&value).then_some(value)
+}
+
+fn ascii_digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Splits the leading run of characters satisfying `pred`.
+fn leading(s: &str, pred: impl Fn(char) -> bool) -> (&str, &str) {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !pred(c))
+        .map_or(s.len(), |(i, _)| i);
+    s.split_at(end)
+}
+
+fn marker(family: Family, ordinal: u32, text: &str, width: Width) -> Option<(Marker, usize)> {
+    Some((
+        Marker {
+            family,
+            ordinal,
+            text: text.to_string(),
+            width,
+        },
+        text.len(),
+    ))
+}
+
+/// Parses a marker at the start of `s`, returning it and its length in bytes.
+/// Guards against dates, counts and numbers in sentences ("2023年", "第一个", "1.5%", "第一档：").
+///
+/// ```
+/// use wengao::read::text::markers::parse;
+/// use wengao::model::Family;
+/// assert_eq!(parse("（三）基本原则").unwrap().0.family, Family::HanBracket);
+/// assert_eq!(parse("第三,要解决好").unwrap().0.ordinal, 3);
+/// assert_eq!(parse("一要事无巨细").unwrap().0.family, Family::YiYao);
+/// assert!(parse("1.5%的增长").is_none());
+/// assert!(parse("第一个阶段，从").is_none());
+/// assert!(parse("一、二、三产业").is_none());
+/// ```
+pub fn parse(s: &str) -> Option<(Marker, usize)> {
+    let first = s.chars().next()?;
+    match first {
+        '（' | '(' => parse_bracketed(s),
+        '①'..='⑳' => marker(
+            Family::Circled,
+            first as u32 - '①' as u32 + 1,
+            &s[..first.len_utf8()],
+            Width::Neutral,
+        ),
+        '第' => parse_di(s),
+        '其' => parse_qi(s),
+        '首' | '再' | '最' => parse_sequence(s),
+        '另' if s.starts_with("另一方面") => {
+            marker(Family::YiFangMian, 2, "另一方面", Width::Neutral)
+        }
+        c if ascii_digit_value(c).is_some() => parse_arabic(s),
+        c if HAN_DIGITS.contains(c) => parse_han(s),
+        _ => None,
+    }
+}
+
+fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
+    let open = s.chars().next()?;
+    let body = &s[open.len_utf8()..];
+    let (digits, after) = leading(body, |c| ascii_digit_value(c).is_some());
+    let (family, ordinal, after) = if !digits.is_empty() {
+        if digits.chars().count() > 2 {
+            return None;
+        }
+        let value = digits
+            .chars()
+            .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))?;
+        (Family::ArabicBracket, value, after)
+    } else {
+        let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
+        (Family::HanBracket, han_number(numeral)?, after)
+    };
+    let close = after.chars().next()?;
+    if !matches!(close, '）' | ')') || ordinal == 0 {
+        return None;
+    }
+    let len = s.len() - after.len() + close.len_utf8();
+    // Width is the brackets': "（1）" is the standard full-width form, "(1)" the web one.
+    let width = if open == '（' && close == '）' {
+        Width::Full
+    } else {
+        Width::Half
+    };
+    marker(family, ordinal, &s[..len], width)
+}
+
+fn parse_di(s: &str) -> Option<(Marker, usize)> {
+    let body = &s['第'.len_utf8()..];
+    let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
+    let ordinal = han_number(numeral)?;
+    for suffix in ["部分", "章", "节", "篇"] {
+        if let Some(rest) = after.strip_prefix(suffix) {
+            // "第一章 总则" but not "第一节课" or "第一部分内容是…" run into a sentence.
+            let next = rest.chars().next();
+            if next.is_none_or(|c| crate::read::text::lines::is_space(c) || "：:，,、".contains(c))
+            {
+                let len = s.len() - rest.len();
+                return marker(Family::Part, ordinal, &s[..len], Width::Neutral);
+            }
+        }
+    }
+    let comma = after.chars().next()?;
+    if matches!(comma, '，' | ',' | '、') && after.chars().nth(1).is_some() {
+        let len = s.len() - after.len() + comma.len_utf8();
+        return marker(
+            Family::Ordinal,
+            ordinal,
+            &s[..len],
+            if comma == ',' {
+                Width::Half
+            } else {
+                Width::Full
+            },
+        );
+    }
+    None
+}
+
+fn parse_qi(s: &str) -> Option<(Marker, usize)> {
+    let body = &s['其'.len_utf8()..];
+    let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
+    let ordinal = han_number(numeral)?;
+    let comma = after.chars().next()?;
+    if !matches!(comma, '，' | ',' | '：' | ':') {
+        return None;
+    }
+    let len = s.len() - after.len() + comma.len_utf8();
+    marker(
+        Family::Ordinal,
+        ordinal,
+        &s[..len],
+        if comma.is_ascii() {
+            Width::Half
+        } else {
+            Width::Full
+        },
+    )
+}
+
+fn parse_sequence(s: &str) -> Option<(Marker, usize)> {
+    for (word, ordinal) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 4)] {
+        if let Some(rest) = s.strip_prefix(word) {
+            let comma = rest.chars().next()?;
+            if matches!(comma, '，' | ',') {
+                let len = word.len() + comma.len_utf8();
+                return marker(
+                    Family::Sequence,
+                    ordinal,
+                    &s[..len],
+                    if comma == ',' {
+                        Width::Half
+                    } else {
+                        Width::Full
+                    },
+                );
+            }
+        }
+    }
+    None
+}
+
+fn parse_arabic(s: &str) -> Option<(Marker, usize)> {
+    let (digits, after) = leading(s, |c| ascii_digit_value(c).is_some());
+    if digits.chars().count() > 2 {
+        return None;
+    }
+    let value = digits
+        .chars()
+        .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))?;
+    let dot = after.chars().next()?;
+    if !matches!(dot, '.' | '．' | '、') || value == 0 {
+        return None;
+    }
+    let rest = &after[dot.len_utf8()..];
+    let next = rest.chars().next()?;
+    // "1.5%" and "3.2万" are numbers, not markers.
+    if ascii_digit_value(next).is_some() || next == '%' || next == '％' {
+        return None;
+    }
+    let len = s.len() - rest.len();
+    marker(
+        Family::ArabicDot,
+        value,
+        &s[..len],
+        if dot == '.' { Width::Half } else { Width::Full },
+    )
+}
+
+fn parse_han(s: &str) -> Option<(Marker, usize)> {
+    if s.starts_with("一方面") {
+        return marker(Family::YiFangMian, 1, "一方面", Width::Neutral);
+    }
+    let (numeral, after) = leading(s, |c| {
+        HAN_DIGITS.contains(c) && c != '两' && c != '零' && c != '〇'
+    });
+    let ordinal = han_number(numeral)?;
+    let next = after.chars().next()?;
+    let after_next = &after[next.len_utf8()..];
+    match next {
+        '、' | '．' | '.' => {
+            // "一、二、三产业" is a list of numbers, not a heading.
+            let (more, tail) = leading(after_next, |c| HAN_DIGITS.contains(c));
+            if !more.is_empty() && tail.starts_with(['、', '是']) {
+                return None;
+            }
+            if after_next.is_empty() {
+                return None;
+            }
+            let len = s.len() - after_next.len();
+            let width = if next == '.' {
+                Width::Half
+            } else if next == '．' {
+                Width::Full
+            } else {
+                Width::Neutral
+            };
+            marker(Family::HanComma, ordinal, &s[..len], width)
+        }
+        '是' | '要' => {
+            // "一是一，二是二" and "三要素" are not markers.
+            let following = after_next.chars().next()?;
+            if HAN_DIGITS.contains(following) || (next == '要' && following == '素') {
+                return None;
+            }
+            let family = if next == '是' {
+                Family::YiShi
+            } else {
+                Family::YiYao
+            };
+            let len = s.len() - after_next.len();
+            marker(family, ordinal, &s[..len], Width::Neutral)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fam(s: &str) -> Option<(Family, u32, String)> {
+        parse(s).map(|(m, _)| (m.family, m.ordinal, m.text))
+    }
+
+    #[test]
+    fn families() {
+        assert_eq!(
+            fam("一、总体要求"),
+            Some((Family::HanComma, 1, "一、".into()))
+        );
+        assert_eq!(
+            fam("十一、开拓投融资渠道"),
+            Some((Family::HanComma, 11, "十一、".into()))
+        );
+        assert_eq!(
+            fam("(二)改革学校评价"),
+            Some((Family::HanBracket, 2, "(二)".into()))
+        );
+        assert_eq!(
+            fam("（十）加快发展"),
+            Some((Family::HanBracket, 10, "（十）".into()))
+        );
+        assert_eq!(
+            fam("1.完善幼儿园评价"),
+            Some((Family::ArabicDot, 1, "1.".into()))
+        );
+        assert_eq!(fam("１．完善"), Some((Family::ArabicDot, 1, "１．".into())));
+        assert_eq!(fam("2、完善"), Some((Family::ArabicDot, 2, "2、".into())));
+        assert_eq!(
+            fam("（12）促进"),
+            Some((Family::ArabicBracket, 12, "（12）".into()))
+        );
+        assert_eq!(fam("③加强"), Some((Family::Circled, 3, "③".into())));
+        assert_eq!(
+            fam("第四，要解决"),
+            Some((Family::Ordinal, 4, "第四，".into()))
+        );
+        assert_eq!(fam("其二，是"), Some((Family::Ordinal, 2, "其二，".into())));
+        assert_eq!(
+            fam("首先，要"),
+            Some((Family::Sequence, 1, "首先，".into()))
+        );
+        assert_eq!(
+            fam("最后，要"),
+            Some((Family::Sequence, 4, "最后，".into()))
+        );
+        assert_eq!(fam("二是扎实打好"), Some((Family::YiShi, 2, "二是".into())));
+        assert_eq!(fam("三要联系实际"), Some((Family::YiYao, 3, "三要".into())));
+        assert_eq!(
+            fam("一方面，"),
+            Some((Family::YiFangMian, 1, "一方面".into()))
+        );
+        assert_eq!(
+            fam("第一部分 总体要求"),
+            Some((Family::Part, 1, "第一部分".into()))
+        );
+        assert_eq!(fam("第二章"), Some((Family::Part, 2, "第二章".into())));
+    }
+
+    #[test]
+    fn traps() {
+        for s in [
+            "2023年工作回顾",
+            "第一个阶段，从二〇二〇年",
+            "第一档：",
+            "1.5%",
+            "3.2万亿元",
+            "一年来，我们",
+            "一是一，二是二",
+            "三要素",
+            "一、",
+            "第一节课上",
+            "十九大以来的五年",
+            "一些工作",
+            "二〇二〇年",
+        ] {
+            assert_eq!(fam(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(parse("(一)x").unwrap().0.width, Width::Half);
+        assert_eq!(parse("（一）x").unwrap().0.width, Width::Full);
+        assert_eq!(parse("（1）x").unwrap().0.width, Width::Full);
+        assert_eq!(parse("(1)x").unwrap().0.width, Width::Half);
+        assert_eq!(parse("1．x").unwrap().0.width, Width::Full);
+        assert_eq!(parse("第三,x").unwrap().0.width, Width::Half);
+    }
+}

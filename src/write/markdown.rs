@@ -1,0 +1,149 @@
+//! The Markdown writer: YAML front matter, the title as `#`, headings by depth, run-in headings
+//! tagged `{.run-in}`; text escaped by pulldown-cmark-to-cmark so nothing becomes syntax.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use crate::model::{Block, Document, Meta, Placement, Section, plain_text};
+
+/// Deepest heading level written with `#` marks alone; deeper ones carry `{level=N}`.
+pub const DEEPEST_PLAIN_LEVEL: u8 = 5;
+
+/// Writes CommonMark; `read::markdown` reads it back to the same model.
+pub fn write(document: &Document) -> Vec<u8> {
+    let mut out = front_matter(&document.meta);
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let meta = &document.meta;
+    if !meta.title.is_empty() {
+        heading_events(
+            &mut events,
+            HeadingLevel::H1,
+            meta.title.join(" "),
+            Vec::new(),
+            Vec::new(),
+        );
+    }
+    for line in [&meta.subtitle, &meta.speaker, &meta.date, &meta.salutation]
+        .into_iter()
+        .flatten()
+    {
+        paragraph_events(&mut events, line.clone());
+    }
+    for block in &document.front {
+        block_events(&mut events, block);
+    }
+    for section in &document.sections {
+        section_events(&mut events, section);
+    }
+    for block in &document.back {
+        block_events(&mut events, block);
+    }
+    let mut body = String::new();
+    pulldown_cmark_to_cmark::cmark(
+        events.into_iter(),
+        &mut body,
+        crate::read::markdown::PARSER_OPTIONS,
+    )
+    .expect("writing to a String cannot fail");
+    out.push_str(&body);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// YAML front matter with every string JSON-quoted (valid YAML, nothing to escape by hand).
+fn front_matter(meta: &Meta) -> String {
+    let quote = |s: &str| serde_json::to_string(s).expect("strings serialise");
+    let mut lines = Vec::new();
+    match meta.title.as_slice() {
+        [] => {}
+        [one] => lines.push(format!("title: {}", quote(one))),
+        many => {
+            lines.push("title:".to_string());
+            lines.extend(many.iter().map(|line| format!("  - {}", quote(line))));
+        }
+    }
+    for (key, value) in [
+        ("subtitle", &meta.subtitle),
+        ("speaker", &meta.speaker),
+        ("date", &meta.date),
+        ("salutation", &meta.salutation),
+    ] {
+        if let Some(value) = value {
+            lines.push(format!("{key}: {}", quote(value)));
+        }
+    }
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("---\n{}\n---\n\n", lines.join("\n"))
+    }
+}
+
+fn heading_level(level: u8) -> HeadingLevel {
+    match level.saturating_add(1) {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+fn heading_events<'a>(
+    events: &mut Vec<Event<'a>>,
+    level: HeadingLevel,
+    text: String,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+) {
+    events.push(Event::Start(Tag::Heading {
+        level,
+        id: None,
+        classes,
+        attrs,
+    }));
+    events.push(Event::Text(text.into()));
+    events.push(Event::End(TagEnd::Heading(level)));
+}
+
+fn paragraph_events(events: &mut Vec<Event<'_>>, text: String) {
+    events.push(Event::Start(Tag::Paragraph));
+    events.push(Event::Text(text.into()));
+    events.push(Event::End(TagEnd::Paragraph));
+}
+
+fn block_events(events: &mut Vec<Event<'_>>, block: &Block) {
+    paragraph_events(events, block.plain_text());
+}
+
+fn section_events<'a>(events: &mut Vec<Event<'a>>, section: &'a Section) {
+    let heading = &section.heading;
+    let mut classes = Vec::new();
+    if matches!(heading.placement, Placement::RunIn { .. }) {
+        classes.push(CowStr::Borrowed("run-in"));
+    }
+    let mut attrs = Vec::new();
+    if heading.level > DEEPEST_PLAIN_LEVEL {
+        attrs.push((
+            CowStr::Borrowed("level"),
+            Some(CowStr::from(heading.level.to_string())),
+        ));
+    }
+    heading_events(
+        events,
+        heading_level(heading.level),
+        heading.text.clone(),
+        classes,
+        attrs,
+    );
+    if let Placement::RunIn { rest } = &heading.placement {
+        paragraph_events(events, plain_text(rest));
+    }
+    for block in &section.blocks {
+        block_events(events, block);
+    }
+    for child in &section.children {
+        section_events(events, child);
+    }
+}
