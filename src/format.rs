@@ -14,11 +14,24 @@ pub enum Format {
     Markdown,
     /// The model as JSON.
     Json,
+    /// HTML5 page (or fragment).
+    Html,
+    /// Word document laid out to GB/T 9704.
+    Docx,
+    /// Printable PDF with embedded Chinese fonts.
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Markdown, Format::Json];
+    pub const ALL: &'static [Format] = &[
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+    ];
 
     /// The short name used on the command line.
     pub fn name(self) -> &'static str {
@@ -26,6 +39,9 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -35,12 +51,20 @@ impl Format {
             Format::Text => &["txt", "text"],
             Format::Markdown => &["md", "markdown"],
             Format::Json => &["json"],
+            Format::Html => &["html", "htm"],
+            Format::Docx => &["docx"],
+            Format::Pdf => &["pdf"],
         }
     }
 
     /// Whether a reader exists for the format.
     pub fn is_readable(self) -> bool {
         matches!(self, Format::Text | Format::Markdown | Format::Json)
+    }
+
+    /// Whether the output is binary (never printed to a terminal).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
     }
 
     /// The format a path's extension names.

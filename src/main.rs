@@ -42,7 +42,7 @@ enum Command {
         /// Output file; the format comes from its extension unless -t says. Repeat for several.
         #[arg(short, long = "output")]
         outputs: Vec<PathBuf>,
-        /// Output formats, comma-separated (text, md, json). Without -o: one format goes to
+        /// Output formats, comma-separated (text, md, json, html, docx, pdf). Without -o: one format goes to
         /// stdout, several are written next to the input.
         #[arg(short = 't', long = "to", value_enum, value_delimiter = ',')]
         to: Vec<Format>,
@@ -156,7 +156,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     Some(path) => write_atomically(path, &output.bytes)?,
                     None => {
                         let mut stdout = std::io::stdout().lock();
-                        if is_binary(*format) && stdout.is_terminal() {
+                        if format.is_binary() && stdout.is_terminal() {
                             return Err(Error::Usage(format!(
                                 "{} is binary; write it to a file with -o out.{}",
                                 format.name(),
@@ -203,11 +203,6 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(0)
         }
     }
-}
-
-fn is_binary(format: Format) -> bool {
-    let _ = format;
-    false
 }
 
 fn read_setup(

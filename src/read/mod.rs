@@ -43,6 +43,10 @@ pub fn read(format: Format, inputs: &[Input], options: &ReadOptions) -> Result<P
         Format::Text => text::read(inputs, options),
         Format::Markdown => markdown::read(&single(inputs, "markdown")?, options),
         Format::Json => json::read(&single(inputs, "json")?),
+        Format::Html | Format::Docx | Format::Pdf => Err(Error::Usage(format!(
+            "{} is an output format; --from takes text, md or json",
+            format.name()
+        ))),
     }
 }
 

@@ -1,7 +1,10 @@
 //! Writers: the model to the bytes of an output format. A writer never re-parses.
 
+pub mod docx;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 use crate::error::{Error, Warning};
@@ -54,10 +57,12 @@ impl Output {
 
 /// Writes `document` as `format`.
 pub fn write(format: Format, document: &Document, options: &WriteOptions) -> Result<Output, Error> {
-    let _ = options;
     Ok(match format {
         Format::Text => Output::clean(text::write(document)),
         Format::Markdown => Output::clean(markdown::write(document)),
         Format::Json => Output::clean(json::write(document)),
+        Format::Html => html::write(document, options)?,
+        Format::Docx => docx::write(document, options)?,
+        Format::Pdf => pdf::write(document, options)?,
     })
 }
