@@ -65,6 +65,10 @@ pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
             };
             let line = line_of(index_of[&(section as *const Section)]);
             let previous = last.insert(marker.family, marker.ordinal);
+            // "最后，" means "last", not "fourth": no gap after 其次.
+            if marker.family == Family::Sequence && marker.text.starts_with("最后") {
+                continue;
+            }
             let text = &section.heading.text;
             match previous {
                 Some(p) if marker.ordinal == p => problems.push(Problem {
@@ -91,27 +95,40 @@ pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
         }
     }
 
-    // Widths: a family written both full- and half-width.
-    let mut first_width: HashMap<Family, (Width, String)> = HashMap::new();
+    // Widths: a family written both full- and half-width; the minority width is reported.
+    let mut width_counts: HashMap<(Family, Width), usize> = HashMap::new();
+    for (_, section) in &sections {
+        if let Some(marker) = &section.heading.marker {
+            *width_counts
+                .entry((marker.family, marker.width))
+                .or_default() += 1;
+        }
+    }
     for (index, (_, section)) in sections.iter().enumerate() {
         let Some(marker) = &section.heading.marker else {
             continue;
         };
-        if marker.width == Width::Neutral {
-            continue;
-        }
-        match first_width.get(&marker.family) {
-            None => {
-                first_width.insert(marker.family, (marker.width, marker.text.clone()));
-            }
-            Some((width, example)) if *width != marker.width => problems.push(Problem {
+        let (mine, other) = match marker.width {
+            Width::Full => (Width::Full, Width::Half),
+            Width::Half => (Width::Half, Width::Full),
+            Width::Neutral => continue,
+        };
+        let count = |width| {
+            width_counts
+                .get(&(marker.family, width))
+                .copied()
+                .unwrap_or(0)
+        };
+        if count(other) > count(mine) || (count(other) == count(mine) && mine == Width::Half) {
+            problems.push(Problem {
                 line: line_of(index),
                 message: format!(
-                    "{} is written in another width than {example} before it",
-                    marker.text
-                ),
-            }),
-            _ => {}
+                    "{} mixes widths: most headings of this kind use {other:?}-width marks: {}",
+                    marker.text, section.heading.text
+                )
+                .replace("Full-width", "full-width")
+                .replace("Half-width", "half-width"),
+            });
         }
     }
 

@@ -81,6 +81,10 @@ fn is_speaker_line(text: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
+    // A letter-spaced name: "张  明", "王 小 红".
+    if words.len() >= 2 && words.len() <= 4 && words.iter().all(|w| w.chars().count() == 1) {
+        return true;
+    }
     match words.as_slice() {
         [name] => (2..=4).contains(&name.chars().count()),
         [.., name] => (2..=4).contains(&name.chars().count()),
@@ -299,6 +303,26 @@ mod tests {
         );
         assert_eq!(meta.title, vec!["在干部作风整顿活动动员大会上的讲话"]);
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn speakers() {
+        for line in [
+            "习近平",
+            "张  明",
+            "州长\u{2002} 杨光杰",
+            "国务院总理 李强",
+            "王 小 红",
+        ] {
+            assert!(is_speaker_line(line), "{line}");
+        }
+        for line in [
+            "一、总体要求",
+            "加强机关作风建设推动全市高质量发展",
+            "同志们：",
+        ] {
+            assert!(!is_speaker_line(line), "{line}");
+        }
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn parse(s: &str) -> Option<(Marker, usize)> {
             Width::Neutral,
         ),
         '第' => parse_di(s),
-        '其' => parse_qi(s),
+        '其' => parse_qi(s).or_else(|| parse_sequence(s)),
         '首' | '再' | '最' => parse_sequence(s),
         '另' if s.starts_with("另一方面") => {
             marker(Family::YiFangMian, 2, "另一方面", Width::Neutral)

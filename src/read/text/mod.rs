@@ -78,6 +78,7 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
     let items = structure::classify(&all_lines[used..]);
     let (front_blocks, mut sections, heading_lines) = structure::build(items);
     let back = take_closing(&mut sections);
+    warnings.sort_by_key(|w| w.line);
     let document = Document {
         meta,
         front: front_blocks,

@@ -1,0 +1,97 @@
+//! Helpers shared by the integration tests: paths, the binary, Han-character filters.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use wengao::model::is_han;
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` (or `$WENGAO_SHARED`): the seed and corpus. Tests that need it fail loudly
+/// without it rather than skipping.
+pub fn shared() -> PathBuf {
+    let dir = std::env::var_os("WENGAO_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    assert!(
+        dir.join("seed").is_dir(),
+        "this test reads the seed and corpus in {}: run from the workspace or set WENGAO_SHARED",
+        dir.display()
+    );
+    dir
+}
+
+/// The seed speech page.
+pub fn seed_text() -> PathBuf {
+    let dir = shared().join("seed/texts");
+    let entry = std::fs::read_dir(&dir)
+        .expect("seed texts")
+        .next()
+        .expect("a seed text")
+        .expect("dir entry");
+    entry.path()
+}
+
+/// The built `wengao` binary.
+pub fn wengao() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_wengao"))
+}
+
+/// Runs `wengao ARGS` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    wengao().args(args).output().expect("wengao runs")
+}
+
+/// The Han characters of a text, in order.
+pub fn han(text: &str) -> String {
+    text.chars().filter(|&c| is_han(c)).collect()
+}
+
+/// Every fixture case directory under fixtures/<group>.
+pub fn cases(group: &str) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures").join(group))
+        .expect("fixture group")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Compares `actual` with the golden file, or rewrites it when UPDATE_GOLDEN=1.
+pub fn golden(path: &Path, actual: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run UPDATE_GOLDEN=1 cargo test and review it",
+            path.display()
+        )
+    });
+    assert_eq!(
+        actual,
+        expected,
+        "{} differs (UPDATE_GOLDEN=1 rewrites it; review the diff)",
+        path.display()
+    );
+}
+
+/// Reads a text file through the library with default options.
+pub fn read_text(path: &Path) -> wengao::Parsed {
+    let input = wengao::Input {
+        name: path.display().to_string(),
+        bytes: std::fs::read(path).expect("read input"),
+    };
+    wengao::read::read(
+        wengao::Format::Text,
+        &[input],
+        &wengao::ReadOptions::default(),
+    )
+    .expect("reads")
+}
