@@ -150,7 +150,6 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let formats: Vec<Format> = targets.iter().map(|(format, _)| *format).collect();
             let conversion =
                 wengao::convert(&input_data, from, &formats, &read_options, &write_options)?;
-            report(&conversion.warnings, verbose);
             for ((format, target), output) in targets.iter().zip(&conversion.outputs) {
                 match target {
                     Some(path) => write_atomically(path, &output.bytes)?,
@@ -169,6 +168,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     }
                 }
             }
+            report(&conversion.warnings, verbose);
             Ok(0)
         }
         Command::Outline { input, read } => {
@@ -343,6 +343,17 @@ fn plan_outputs(
     }
     for (_, target) in &plan {
         let Some(target) = target else { continue };
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            return Err(Error::Io {
+                path: target.display().to_string(),
+                message: format!("the directory {} does not exist", dir.display()),
+                hint: "create it first or choose another output path",
+            });
+        }
         for input in inputs {
             if input != "-" && same_file(Path::new(input), target) {
                 return Err(Error::Usage(format!(

@@ -242,15 +242,15 @@ fn pieces(
             | Event::Html(t)
             | Event::InlineMath(t)
             | Event::DisplayMath(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if !in_metadata => {
+            Event::SoftBreak | Event::HardBreak
+                if !in_metadata
                 // Chinese lines join without a space; Latin words keep one.
-                if text
+                && text
                     .chars()
                     .next_back()
-                    .is_some_and(|c| c.is_ascii_alphanumeric())
-                {
-                    text.push(' ');
-                }
+                    .is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
+                text.push(' ');
             }
             Event::SoftBreak | Event::HardBreak => text.push('\n'),
             Event::Rule => warnings.push(Warning::general(

@@ -38,12 +38,8 @@ pub fn write(document: &Document) -> Vec<u8> {
         block_events(&mut events, block);
     }
     let mut body = String::new();
-    pulldown_cmark_to_cmark::cmark(
-        events.into_iter(),
-        &mut body,
-        crate::read::markdown::PARSER_OPTIONS,
-    )
-    .expect("writing to a String cannot fail");
+    pulldown_cmark_to_cmark::cmark(events, &mut body, crate::read::markdown::PARSER_OPTIONS)
+        .expect("writing to a String cannot fail");
     out.push_str(&body);
     if !out.ends_with('\n') {
         out.push('\n');

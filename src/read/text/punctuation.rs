@@ -18,12 +18,27 @@ fn is_cjk(c: char) -> bool {
 /// assert_eq!(to_full_width("发扬\"三事精神\"(见附件)"), "发扬“三事精神”（见附件）");
 /// ```
 pub fn to_full_width(text: &str) -> String {
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"'))
-    {
-        return text.to_string();
+    let mut current = text.to_string();
+    // A conversion can make a neighbour convertible (",," → "，,"): repeat until stable, so
+    // that normalising twice gives the same text (Markdown written by wengao reads back alike).
+    loop {
+        if !has_ascii_punctuation(&current) {
+            return current;
+        }
+        let next = convert_once(&current);
+        if next == current {
+            return current;
+        }
+        current = next;
     }
+}
+
+fn has_ascii_punctuation(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"'))
+}
+
+fn convert_once(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<char> = chars.clone();
     let prev_cjk = |i: usize| i > 0 && is_cjk(chars[i - 1]);

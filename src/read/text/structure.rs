@@ -37,7 +37,12 @@ fn lead_end(text: &str) -> Option<usize> {
             '”' | '’' | '》' | '）' | ')' | '」' | '』' | '】' => {
                 depth = (depth - 1).max(0)
             }
-            '。' | '！' | '？' | '!' | '?' if depth == 0 => {
+            // A stop ends the lead outside brackets, or just inside a closing quote ("…落实。”").
+            '。' | '！' | '？' | '!' | '?'
+                if depth == 0
+                    || (depth == 1
+                        && text[i + c.len_utf8()..].starts_with(['”', '’', '」', '』'])) =>
+            {
                 // Keep a closing quote or bracket that directly follows the stop with the lead.
                 let mut end = i + c.len_utf8();
                 for next in text[end..].chars() {
