@@ -31,16 +31,23 @@ fn speech_of_size(seed: &str, bytes: usize) -> String {
 }
 
 fn read(bytes: &[u8]) -> wengao::Document {
-    let input = Input { name: "bench.txt".into(), bytes: bytes.to_vec() };
-    wengao::read::read(Format::Text, &[input], &ReadOptions::default()).expect("reads").document
+    let input = Input {
+        name: "bench.txt".into(),
+        bytes: bytes.to_vec(),
+    };
+    wengao::read::read(Format::Text, &[input], &ReadOptions::default())
+        .expect("reads")
+        .document
 }
 
 fn benches(c: &mut Criterion) {
     let seed = seed();
     let options = WriteOptions::default();
-    for (name, text) in
-        [("seed", seed.clone()), ("1MB", speech_of_size(&seed, 1 << 20)), ("10MB", speech_of_size(&seed, 10 << 20))]
-    {
+    for (name, text) in [
+        ("seed", seed.clone()),
+        ("1MB", speech_of_size(&seed, 1 << 20)),
+        ("10MB", speech_of_size(&seed, 10 << 20)),
+    ] {
         let mut group = c.benchmark_group(format!("text/{name}"));
         group.throughput(Throughput::Bytes(text.len() as u64));
         if text.len() > 1 << 20 {
@@ -49,7 +56,9 @@ fn benches(c: &mut Criterion) {
         let bytes = text.into_bytes();
         group.bench_function("to_model", |b| b.iter(|| read(&bytes)));
         group.bench_function("to_markdown", |b| {
-            b.iter(|| wengao::write::write(Format::Markdown, &read(&bytes), &options).expect("writes"))
+            b.iter(|| {
+                wengao::write::write(Format::Markdown, &read(&bytes), &options).expect("writes")
+            })
         });
         group.finish();
     }

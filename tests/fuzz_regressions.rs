@@ -16,17 +16,23 @@ fn unpack(bytes: &[u8]) -> Vec<&[u8]> {
 }
 
 fn replay(file: &str, format: Format) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions").join(file);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .join(file);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let inputs = unpack(&bytes);
     assert!(inputs.len() > 100, "{file}: only {} inputs", inputs.len());
     let mut read_ok = 0;
     for data in inputs {
-        let input = Input { name: "fuzz".into(), bytes: data.to_vec() };
+        let input = Input {
+            name: "fuzz".into(),
+            bytes: data.to_vec(),
+        };
         if let Ok(parsed) = wengao::read::read(format, &[input], &ReadOptions::default()) {
             read_ok += 1;
             for out in [Format::Markdown, Format::Json, Format::Text] {
-                wengao::write::write(out, &parsed.document, &WriteOptions::default()).expect("writers accept any model");
+                wengao::write::write(out, &parsed.document, &WriteOptions::default())
+                    .expect("writers accept any model");
             }
         }
     }

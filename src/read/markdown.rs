@@ -92,13 +92,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
             .take_while(|(text, field)| text == field)
             .count()
     } else {
-        let lines: Vec<Line> = leading
-            .iter()
-            .map(|t| Line {
-                number: 0,
-                text: t.clone(),
-            })
-            .collect();
+        let lines: Vec<Line> = leading.iter().map(|t| Line::new(0, t.clone())).collect();
         front::take_details(&lines, &mut meta)
     };
     let front_blocks: Vec<Block> = leading[used..]

@@ -223,10 +223,7 @@ mod tests {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Line {
-                number: i + 1,
-                text: t.to_string(),
-            })
+            .map(|(i, t)| Line::new(i + 1, t.to_string()))
             .collect()
     }
 

@@ -6,6 +6,19 @@ pub struct Line {
     pub number: usize,
     /// The line with surrounding white space (including U+3000 and NBSP) removed.
     pub text: String,
+    /// Whether a blank line came before this one.
+    pub after_blank: bool,
+}
+
+impl Line {
+    /// A line that follows another line directly.
+    pub fn new(number: usize, text: impl Into<String>) -> Self {
+        Line {
+            number,
+            text: text.into(),
+            after_blank: false,
+        }
+    }
 }
 
 /// True for every character that counts as white space in Chinese web text.
@@ -33,6 +46,7 @@ pub fn trim(text: &str) -> &str {
 pub fn split(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut number = 0;
+    let mut blank = false;
     let mut rest = text;
     while !rest.is_empty() {
         number += 1;
@@ -46,12 +60,73 @@ pub fn split(text: &str) -> Vec<Line> {
         }
         rest = &rest[next..];
         let trimmed = trim(line);
-        if !trimmed.is_empty() {
+        if trimmed.is_empty() {
+            blank = true;
+        } else {
             out.push(Line {
                 number,
                 text: trimmed.to_string(),
+                after_blank: blank,
             });
+            blank = false;
         }
+    }
+    out
+}
+
+/// Display width in columns: CJK and other wide characters 2, the rest 1.
+fn columns(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The wrap width of a hard-wrapped text (many lines end within a few columns of the longest),
+/// or `None` when lines are paragraphs.
+pub fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|l| columns(&l.text))
+        .filter(|&w| w >= 20)
+        .collect();
+    let widest = *widths.iter().max()?;
+    let near = widths.iter().filter(|&&w| w + 4 >= widest).count();
+    (widest <= 200 && near >= 5 && near * 5 >= widths.len() * 2).then_some(widest)
+}
+
+/// Joins hard-wrapped lines back into paragraphs: a line that reaches the wrap width and does
+/// not end a sentence continues on the next line unless that one starts a heading or item.
+///
+/// ```
+/// use wengao::read::text::lines::{split, unwrap};
+/// let text = "一、总体要求\n这是一段被网页按固定宽度折行的文字，折行处\n并不是段落的结束，而是同一段落的继续。\n".repeat(6);
+/// let lines = unwrap(split(&text));
+/// assert_eq!(lines[1].text, "这是一段被网页按固定宽度折行的文字，折行处并不是段落的结束，而是同一段落的继续。");
+/// ```
+pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
+    let Some(width) = wrap_width(&lines) else {
+        return lines;
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut continues = false;
+    for line in lines {
+        let starts_new = line.after_blank
+            || crate::read::text::markers::parse(&line.text).is_some()
+            || line.text.starts_with('—');
+        let full = columns(&line.text) + 6 >= width;
+        let ends_sentence = line
+            .text
+            .ends_with(['。', '！', '？', '：', '；', '”', '）', '…', '!', '?', ':']);
+        match out.last_mut() {
+            Some(previous) if continues && !starts_new => {
+                let ascii_join = previous.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && line.text.starts_with(|c: char| c.is_ascii_alphanumeric());
+                if ascii_join {
+                    previous.text.push(' ');
+                }
+                previous.text.push_str(&line.text);
+            }
+            _ => out.push(line.clone()),
+        }
+        continues = full && !ends_sentence;
     }
     out
 }

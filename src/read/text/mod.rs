@@ -63,7 +63,7 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
                 ),
             ));
         }
-        all_lines.extend(page_lines);
+        all_lines.extend(lines::unwrap(page_lines));
     }
     if all_lines.is_empty() {
         let name = inputs.first().map_or("-".to_string(), |i| i.name.clone());

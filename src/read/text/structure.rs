@@ -293,10 +293,7 @@ mod tests {
         let lines: Vec<Line> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Line {
-                number: i + 1,
-                text: t.to_string(),
-            })
+            .map(|(i, t)| Line::new(i + 1, t.to_string()))
             .collect();
         let (_, sections, _) = build(classify(&lines));
         let doc = crate::model::Document {
