@@ -10,10 +10,12 @@
 //! assert!(String::from_utf8(result.outputs[0].bytes.clone()).unwrap().contains("## 一、总体要求"));
 //! ```
 
+pub mod batch;
 pub mod error;
 pub mod format;
 pub mod model;
 pub mod outline;
+pub mod output;
 pub mod read;
 pub mod template;
 pub mod write;

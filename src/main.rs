@@ -82,6 +82,10 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output.
+    Man,
     /// List the shipped templates, or print one to start a template of your own.
     Templates {
         #[command(subcommand)]
@@ -142,6 +146,16 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 html_template,
                 fonts,
             };
+            if inputs.len() == 1 && Path::new(&inputs[0]).is_dir() {
+                return convert_directory(
+                    Path::new(&inputs[0]),
+                    &outputs,
+                    &to,
+                    &read_options,
+                    &write_options,
+                    verbose,
+                );
+            }
             let targets = plan_outputs(&inputs, &outputs, &to)?;
             let input_data = inputs
                 .iter()
@@ -152,7 +166,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 wengao::convert(&input_data, from, &formats, &read_options, &write_options)?;
             for ((format, target), output) in targets.iter().zip(&conversion.outputs) {
                 match target {
-                    Some(path) => write_atomically(path, &output.bytes)?,
+                    Some(path) => wengao::output::write_atomically(path, &output.bytes)?,
                     None => {
                         let mut stdout = std::io::stdout().lock();
                         if format.is_binary() && stdout.is_terminal() {
@@ -184,6 +198,21 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 println!("{input}:{}: {}", problem.line, problem.message);
             }
             Ok(if problems.is_empty() { 0 } else { 1 })
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "wengao",
+                &mut std::io::stdout(),
+            );
+            Ok(0)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut std::io::stdout())
+                .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+            Ok(0)
         }
         Command::Templates { action } => {
             match action {
@@ -355,7 +384,7 @@ fn plan_outputs(
             });
         }
         for input in inputs {
-            if input != "-" && same_file(Path::new(input), target) {
+            if input != "-" && wengao::batch::same_file(Path::new(input), target) {
                 return Err(Error::Usage(format!(
                     "{}: the output would overwrite the input; choose another output name",
                     target.display()
@@ -366,37 +395,87 @@ fn plan_outputs(
     Ok(plan)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Writes to a temporary file beside `path`, then renames it: a failed run leaves no partial file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
+/// Batch mode: every .txt and .md under `dir` to each format of `to` under one output directory.
+fn convert_directory(
+    dir: &Path,
+    outputs: &[PathBuf],
+    to: &[Format],
+    read_options: &ReadOptions,
+    write_options: &WriteOptions,
+    verbose: bool,
+) -> Result<u8, Error> {
+    let [output_dir] = outputs else {
+        return Err(Error::Usage(
+            "a directory input needs one output directory: -o OUTDIR -t docx,pdf,md,html".into(),
+        ));
     };
-    if !dir.is_dir() {
-        return Err(Error::Io {
-            path: path.display().to_string(),
-            message: format!("the directory {} does not exist", dir.display()),
-            hint: "create it first or choose another output path",
-        });
+    if to.is_empty() {
+        return Err(Error::Usage(
+            "say which formats to write with -t, e.g. -t docx,pdf,md,html".into(),
+        ));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.wengao-{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(Error::io(path, err));
+    std::fs::create_dir_all(output_dir).map_err(|e| Error::io(output_dir, e))?;
+    let total = wengao::batch::find_inputs(dir)?.len();
+    if total == 0 {
+        return Err(Error::Usage(format!(
+            "{}: no .txt or .md files under this directory",
+            dir.display()
+        )));
     }
-    Ok(())
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                .expect("a valid progress template"),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let on_done = |result: &wengao::batch::FileResult| {
+        if let Some(bar) = &bar {
+            bar.set_message(result.input.display().to_string());
+            bar.inc(1);
+        }
+    };
+    let results = wengao::batch::convert_tree(
+        dir,
+        output_dir,
+        to,
+        read_options,
+        write_options,
+        threads,
+        &on_done,
+    )?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let failed: Vec<_> = results
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().err().map(|e| (&r.input, e)))
+        .collect();
+    let written: usize = results
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .map(Vec::len)
+        .sum();
+    if verbose {
+        for result in &results {
+            for warning in &result.warnings {
+                eprintln!("wengao: {}: warning: {warning}", result.input.display());
+            }
+        }
+    }
+    eprintln!(
+        "wengao: converted {} of {total} files ({written} outputs) into {}",
+        total - failed.len(),
+        output_dir.display()
+    );
+    for (input, error) in &failed {
+        eprintln!("wengao: failed: {}: {error}", input.display());
+    }
+    Ok(if failed.is_empty() { 0 } else { 1 })
 }
 
 /// Prints warnings to stderr; removed boilerplate is summarised unless `verbose`.

@@ -359,3 +359,53 @@ fn bad_template_names_key_file_and_line() {
     ]);
     assert_one_line_error(&out, "unknown field `colour`");
 }
+
+#[test]
+fn batch_converts_a_tree_and_reports_failures() {
+    let input = tempfile::tempdir().unwrap();
+    let output = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(input.path().join("a/b")).unwrap();
+    std::fs::copy(sample(), input.path().join("a/b/speech.txt")).unwrap();
+    std::fs::write(
+        input.path().join("notes.md"),
+        "# 讲话\n\n## 一、要求\n\n正文。\n",
+    )
+    .unwrap();
+    std::fs::write(input.path().join("empty.txt"), "").unwrap();
+    std::fs::write(input.path().join("ignored.docx"), "x").unwrap();
+    let out = run(&[
+        "convert",
+        input.path().to_str().unwrap(),
+        "-o",
+        output.path().to_str().unwrap(),
+        "-t",
+        "md,json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "one file failed: {}",
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    assert!(err.contains("converted 2 of 3 files (4 outputs)"), "{err}");
+    assert!(err.contains("failed: empty.txt"), "{err}");
+    for written in ["a/b/speech.md", "a/b/speech.json", "notes.md", "notes.json"] {
+        assert!(output.path().join(written).is_file(), "{written} missing");
+    }
+    assert!(!output.path().join("empty.md").exists());
+}
+
+#[test]
+fn completions_and_man_page() {
+    let bash = run(&["completions", "bash"]);
+    assert!(bash.status.success());
+    assert!(String::from_utf8_lossy(&bash.stdout).contains("wengao"));
+    let man = run(&["man"]);
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH wengao"));
+    let version = run(&["--version"]);
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("wengao {}", env!("CARGO_PKG_VERSION"))
+    );
+}
