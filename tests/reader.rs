@@ -50,15 +50,7 @@ fn markdown_matches_golden_files() {
 #[test]
 fn seed_outline_is_exact() {
     let shared = shared();
-    let gold = std::fs::read_to_string(
-        std::fs::read_dir(shared.join("seed/outlines"))
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path(),
-    )
-    .unwrap();
+    let gold = seed_gold();
     let gold: String = gold
         .lines()
         .take_while(|l| !l.starts_with("BOILERPLATE:"))

@@ -84,15 +84,7 @@ fn speech_han_without(path: &Path, boilerplate: &[&str]) -> String {
 
 #[test]
 fn seed_markdown_has_every_speech_character_and_no_boilerplate() {
-    let gold = std::fs::read_to_string(
-        std::fs::read_dir(shared().join("seed/outlines"))
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path(),
-    )
-    .unwrap();
+    let gold = seed_gold();
     let boilerplate: Vec<&str> = gold
         .lines()
         .skip_while(|l| !l.starts_with("BOILERPLATE:"))

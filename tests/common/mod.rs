@@ -36,6 +36,17 @@ pub fn seed_text() -> PathBuf {
     entry.path()
 }
 
+/// The seed's true outline file (headings, then BOILERPLATE: and META: lists).
+pub fn seed_gold() -> String {
+    let dir = shared().join("seed/outlines");
+    let entry = std::fs::read_dir(&dir)
+        .expect("seed outlines")
+        .next()
+        .expect("a seed outline")
+        .expect("dir entry");
+    std::fs::read_to_string(entry.path()).expect("read the seed outline")
+}
+
 /// The built `wengao` binary.
 pub fn wengao() -> Command {
     Command::new(env!("CARGO_BIN_EXE_wengao"))

@@ -63,6 +63,15 @@ fn leading(s: &str, pred: impl Fn(char) -> bool) -> (&str, &str) {
     s.split_at(end)
 }
 
+/// The width of a marker's dot, comma or bracket.
+fn mark_width(mark: char) -> Width {
+    if mark.is_ascii() {
+        Width::Half
+    } else {
+        Width::Full
+    }
+}
+
 fn marker(family: Family, ordinal: u32, text: &str, width: Width) -> Option<(Marker, usize)> {
     Some((
         Marker {
@@ -158,16 +167,7 @@ fn parse_di(s: &str) -> Option<(Marker, usize)> {
     let comma = after.chars().next()?;
     if matches!(comma, '，' | ',' | '、') && after.chars().nth(1).is_some() {
         let len = s.len() - after.len() + comma.len_utf8();
-        return marker(
-            Family::Ordinal,
-            ordinal,
-            &s[..len],
-            if comma == ',' {
-                Width::Half
-            } else {
-                Width::Full
-            },
-        );
+        return marker(Family::Ordinal, ordinal, &s[..len], mark_width(comma));
     }
     None
 }
@@ -199,16 +199,7 @@ fn parse_sequence(s: &str) -> Option<(Marker, usize)> {
             let comma = rest.chars().next()?;
             if matches!(comma, '，' | ',') {
                 let len = word.len() + comma.len_utf8();
-                return marker(
-                    Family::Sequence,
-                    ordinal,
-                    &s[..len],
-                    if comma == ',' {
-                        Width::Half
-                    } else {
-                        Width::Full
-                    },
-                );
+                return marker(Family::Sequence, ordinal, &s[..len], mark_width(comma));
             }
         }
     }
@@ -234,12 +225,7 @@ fn parse_arabic(s: &str) -> Option<(Marker, usize)> {
         return None;
     }
     let len = s.len() - rest.len();
-    marker(
-        Family::ArabicDot,
-        value,
-        &s[..len],
-        if dot == '.' { Width::Half } else { Width::Full },
-    )
+    marker(Family::ArabicDot, value, &s[..len], mark_width(dot))
 }
 
 fn parse_han(s: &str) -> Option<(Marker, usize)> {
