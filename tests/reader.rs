@@ -49,7 +49,6 @@ fn markdown_matches_golden_files() {
 
 #[test]
 fn seed_outline_is_exact() {
-    let shared = shared();
     let gold = seed_gold();
     let gold: String = gold
         .lines()
