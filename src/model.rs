@@ -27,6 +27,12 @@ pub struct Document {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
+    /// The issuing authority's header line of a 公文 ("X市人民政府办公室文件").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// The document number ("X政办发〔2024〕12号").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
     /// Title lines as written (one or two; a letter-spaced title keeps its spaces).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title: Vec<String>,
@@ -39,7 +45,7 @@ pub struct Meta {
     /// "（2023年3月5日）".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// "同志们：" — the address before the body.
+    /// "同志们：" — the address before the body (or a 公文's 主送机关 "各区县人民政府：").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salutation: Option<String>,
 }
@@ -234,6 +240,12 @@ impl Document {
     /// and their bodies, back. Used to check that no writer loses or doubles text.
     pub fn reading_text(&self) -> String {
         let mut out = String::new();
+        for field in [&self.meta.issuer, &self.meta.doc_number]
+            .into_iter()
+            .flatten()
+        {
+            out.push_str(field);
+        }
         for line in &self.meta.title {
             out.push_str(line);
         }

@@ -68,6 +68,32 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
     let has_front_matter = meta != Meta::default();
     let mut pieces = pieces.into_iter().peekable();
 
+    // A 公文 header (issuer, document number) may stand above the title heading.
+    let mut before_title = Vec::new();
+    while let Some(Piece::Paragraph(_)) = pieces.peek() {
+        if let Some(Piece::Paragraph(text)) = pieces.next() {
+            before_title.push(text);
+        }
+    }
+    let mut unplaced = Vec::new();
+    for text in before_title {
+        let known = |field: &Option<String>| field.as_deref() == Some(text.as_str());
+        if has_front_matter && (known(&meta.issuer) || known(&meta.doc_number)) {
+            continue;
+        }
+        if !has_front_matter
+            && meta.issuer.is_none()
+            && meta.doc_number.is_none()
+            && front::is_issuer_line(&text)
+        {
+            meta.issuer = Some(text);
+        } else if !has_front_matter && meta.doc_number.is_none() && front::is_doc_number(&text) {
+            meta.doc_number = Some(text);
+        } else {
+            unplaced.push(text);
+        }
+    }
+
     // The title heading, then the title-block paragraphs before the first section.
     if let Some(Piece::Heading { depth: 0, .. }) = pieces.peek()
         && let Some(Piece::Heading { text, .. }) = pieces.next()
@@ -75,7 +101,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
     {
         meta.title.push(text);
     }
-    let mut leading = Vec::new();
+    let mut leading = unplaced;
     while let Some(Piece::Paragraph(_)) = pieces.peek() {
         if let Some(Piece::Paragraph(text)) = pieces.next() {
             leading.push(text);
@@ -298,6 +324,8 @@ fn parse_front_matter(yaml: &str, name: &str) -> Result<Meta, Error> {
             "title" => meta.title = vec![value],
             "subtitle" => meta.subtitle = Some(value),
             "speaker" | "author" => meta.speaker = Some(value),
+            "issuer" => meta.issuer = Some(value),
+            "doc_number" => meta.doc_number = Some(value),
             "date" => meta.date = Some(value),
             "salutation" => meta.salutation = Some(value),
             _ => {}

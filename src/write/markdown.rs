@@ -13,6 +13,9 @@ pub fn write(document: &Document) -> Vec<u8> {
     let mut out = front_matter(&document.meta);
     let mut events: Vec<Event<'_>> = Vec::new();
     let meta = &document.meta;
+    for line in [&meta.issuer, &meta.doc_number].into_iter().flatten() {
+        paragraph_events(&mut events, line.clone());
+    }
     if !meta.title.is_empty() {
         heading_events(
             &mut events,
@@ -57,6 +60,12 @@ fn front_matter(meta: &Meta) -> String {
         many => {
             lines.push("title:".to_string());
             lines.extend(many.iter().map(|line| format!("  - {}", quote(line))));
+        }
+    }
+    let header = [("issuer", &meta.issuer), ("doc_number", &meta.doc_number)];
+    for (key, value) in header {
+        if let Some(value) = value {
+            lines.push(format!("{key}: {}", quote(value)));
         }
     }
     for (key, value) in [

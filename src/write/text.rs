@@ -5,7 +5,12 @@ use crate::model::{Document, Placement, plain_text};
 /// Writes title block, paragraphs and headings as lines separated by blank lines.
 pub fn write(document: &Document) -> Vec<u8> {
     let meta = &document.meta;
-    let mut paragraphs: Vec<String> = meta.title.clone();
+    let mut paragraphs: Vec<String> = [&meta.issuer, &meta.doc_number]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    paragraphs.extend(meta.title.iter().cloned());
     paragraphs.extend(
         [&meta.subtitle, &meta.speaker, &meta.date, &meta.salutation]
             .into_iter()

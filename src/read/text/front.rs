@@ -92,14 +92,55 @@ fn is_speaker_line(text: &str) -> bool {
     }
 }
 
-/// "同志们：", "各位代表：", "尊敬的各位来宾：".
+/// "同志们：", "各位代表：", "尊敬的各位来宾：", or a 公文's addressee "各区县人民政府，市政府各部门：".
 pub fn is_salutation(text: &str) -> bool {
-    visible_len(text) <= 30
-        && (text.ends_with('：') || text.ends_with(':'))
-        && ADDRESS_WORDS
-            .iter()
-            .any(|w| text.starts_with(w) || text.contains(w))
-        && !text.contains(['。', '，'])
+    let ends_with_colon = text.ends_with('：') || text.ends_with(':');
+    let address = visible_len(text) <= 30
+        && ADDRESS_WORDS.iter().any(|w| text.contains(w))
+        && !text.contains(['。', '，']);
+    let addressee = visible_len(text) <= 60
+        && text.starts_with('各')
+        && ADDRESSEE_WORDS.iter().any(|w| text.contains(w))
+        && !text.contains('。');
+    ends_with_colon && (address || addressee)
+}
+
+const ADDRESSEE_WORDS: &[&str] = &[
+    "政府",
+    "委员会",
+    "部门",
+    "单位",
+    "机构",
+    "党委",
+    "党组",
+    "办公室",
+    "厅",
+    "局",
+];
+
+/// The issuing authority's header line: "X市人民政府办公室文件".
+pub fn is_issuer_line(text: &str) -> bool {
+    text.ends_with("文件")
+        && (4..=30).contains(&visible_len(text))
+        && !text.contains(SENTENCE_MARKS)
+        && !text.contains(['，', '、'])
+}
+
+/// A document number: "X政办发〔2024〕12号", "国发[2023]5号".
+pub fn is_doc_number(text: &str) -> bool {
+    let Some(open) = text.find(['〔', '[', '【', '（', '(']) else {
+        return false;
+    };
+    let after = &text[open..];
+    let digits: String = after
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.len() == 4
+        && text.ends_with('号')
+        && visible_len(text) <= 30
+        && !text.contains(SENTENCE_MARKS)
 }
 
 fn is_title_candidate(text: &str) -> bool {
@@ -111,6 +152,7 @@ fn is_title_candidate(text: &str) -> bool {
         && !is_date_line(text)
         && !is_subtitle_line(text)
         && !is_salutation(text)
+        && !is_doc_number(text)
         && !text.starts_with(['（', '('])
 }
 
@@ -178,6 +220,16 @@ pub fn take(lines: &[Line], warnings: &mut Vec<Warning>) -> (Meta, usize) {
     let mut meta = Meta::default();
     let mut used = 0;
     let remaining = |used: usize| lines.len().saturating_sub(used);
+
+    // A 公文's header: issuing authority and document number above the title.
+    if remaining(used) > 1 && is_issuer_line(&lines[used].text) {
+        meta.issuer = Some(lines[used].text.clone());
+        used += 1;
+    }
+    if remaining(used) > 1 && is_doc_number(&lines[used].text) {
+        meta.doc_number = Some(lines[used].text.clone());
+        used += 1;
+    }
 
     // Title: up to two short lines that are not anything else, and that something follows.
     while meta.title.len() < 2 && remaining(used) > 1 {
@@ -300,6 +352,29 @@ mod tests {
         );
         assert_eq!(meta.title, vec!["在干部作风整顿活动动员大会上的讲话"]);
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn gongwen_header() {
+        let input = lines(&[
+            "X市人民政府办公室文件",
+            "X政办发〔2024〕12号",
+            "X市人民政府办公室关于印发《X市优化营商环境三年行动方案》的通知",
+            "各区县人民政府，市政府各部门、各直属机构：",
+            "现印发给你们，请认真贯彻执行。",
+        ]);
+        let (meta, used) = take(&input, &mut Vec::new());
+        assert_eq!(used, 4);
+        assert_eq!(meta.issuer.as_deref(), Some("X市人民政府办公室文件"));
+        assert_eq!(meta.doc_number.as_deref(), Some("X政办发〔2024〕12号"));
+        assert_eq!(
+            meta.title,
+            vec!["X市人民政府办公室关于印发《X市优化营商环境三年行动方案》的通知"]
+        );
+        assert_eq!(
+            meta.salutation.as_deref(),
+            Some("各区县人民政府，市政府各部门、各直属机构：")
+        );
     }
 
     #[test]
