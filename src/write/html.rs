@@ -39,6 +39,18 @@ const PAGE_NAME: &str = "page.html";
 /// Name of the style sheet template; `.css` means no HTML escaping (its values are CSS-quoted).
 const STYLE_NAME: &str = "style.css";
 
+/// Faces tried after a role's own fonts, for characters those lack: CJK Extension B and later
+/// (SimSun-ExtB on Windows, HanaMin on Linux) and emoji (Windows, macOS, Linux).
+const RARE_CHARACTER_FAMILIES: &[&str] = &[
+    "SimSun-ExtB",
+    "MingLiU-ExtB",
+    "HanaMinB",
+    "BabelStone Han",
+    "Segoe UI Emoji",
+    "Apple Color Emoji",
+    "Noto Color Emoji",
+];
+
 /// Taken off the printed letter spacing so that rounding in the browser's layout cannot push
 /// the last character of a full grid line onto the next line.
 const GRID_TOLERANCE_PT: f32 = 0.02;
@@ -414,6 +426,12 @@ fn role_style(
         family.push(css_string(&face));
     }
     family.extend(role.east_asian.iter().map(|name| css_string(name)));
+    family.extend(
+        RARE_CHARACTER_FAMILIES
+            .iter()
+            .filter(|name| !role.east_asian.iter().any(|own| own == *name))
+            .map(|name| css_string(name)),
+    );
     family.push(generic_family(role).to_string());
     RoleStyle {
         family: family.join(", "),
