@@ -1,13 +1,542 @@
-//! The HTML writer (not written yet: see the open issue).
+//! The HTML writer: the model rendered through a minijinja page template (auto-escaped) with CSS for screen and print.
+//!
+//! The writer builds a view of the document ([`PageView`]) and hands it to `templates/html/page.html`
+//! (embedded; `--html-template FILE` replaces it), which includes `templates/html/style.css`.
+//! Every piece of the speech reaches the page as template data, never as markup, so auto-escaping
+//! turns `<script>` or `&` in a speech into text.
+//!
+//! Choices a user sees:
+//! - Ids come from the heading's path of 1-based indices in the outline: the second child of the
+//!   first top section is `s-1-2`. The same document always gets the same ids.
+//! - A whole page always carries a `<nav>` table of contents when the document has headings (it
+//!   is hidden in print). `--fragment` writes only the `<article>`, without CSS and without a
+//!   table of contents unless `--toc` asks for one (it then goes first inside the article).
+//! - Fonts in the CSS come from the style template's roles, so `--template` is the one source of
+//!   faces and sizes; Latin letters and digits use each role's Latin fonts through a
+//!   `unicode-range` face, so quotes and dashes stay in the Chinese face.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::Document;
+use crate::model::{Block, Document, Inline, Placement, Section};
+use crate::template::{Align, Page, Role, Template};
 use crate::write::{Output, WriteOptions};
 
-/// Not implemented yet: returns an error saying so.
-pub fn write(_document: &Document, _options: &WriteOptions) -> Result<Output, Error> {
-    Err(Error::Write {
-        format: "html",
-        message: "this writer is not implemented yet".into(),
-    })
+/// The shipped page template.
+pub const PAGE_TEMPLATE: &str = include_str!("../../templates/html/page.html");
+/// The shipped style sheet template, included by the page as `style.css`.
+pub const STYLE_TEMPLATE: &str = include_str!("../../templates/html/style.css");
+
+/// Name under which the page template (shipped or the user's) is registered: its `.html` ending
+/// turns HTML auto-escaping on whatever the user's file is called.
+const PAGE_NAME: &str = "page.html";
+/// Name of the style sheet template; `.css` means no HTML escaping (its values are CSS-quoted).
+const STYLE_NAME: &str = "style.css";
+
+/// Faces tried after a role's own fonts, for characters those lack: CJK Extension B and later
+/// (SimSun-ExtB on Windows, HanaMin on Linux) and emoji (Windows, macOS, Linux).
+const RARE_CHARACTER_FAMILIES: &[&str] = &[
+    "SimSun-ExtB",
+    "MingLiU-ExtB",
+    "HanaMinB",
+    "BabelStone Han",
+    "Segoe UI Emoji",
+    "Apple Color Emoji",
+    "Noto Color Emoji",
+];
+
+/// Taken off the printed letter spacing so that rounding in the browser's layout cannot push
+/// the last character of a full grid line onto the next line.
+const GRID_TOLERANCE_PT: f32 = 0.02;
+
+/// The deepest HTML heading element.
+const DEEPEST_HTML_HEADING: u8 = 6;
+
+/// Writes the document as an HTML5 page, or as an `<article>` fragment when `options.fragment`.
+///
+/// ```
+/// use wengao::model::*;
+/// use wengao::write::{WriteOptions, html};
+/// let doc = Document { meta: Meta { title: vec!["讲话 <b>".into()], ..Meta::default() }, ..Document::default() };
+/// let page = String::from_utf8(html::write(&doc, &WriteOptions::default()).unwrap().bytes).unwrap();
+/// assert!(page.contains("<title>讲话 &lt;b&gt;</title>"));
+/// assert!(page.contains(r#"<html lang="zh-CN">"#));
+/// ```
+pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Error> {
+    let (page_source, page_origin) = match &options.html_template {
+        Some(path) => {
+            let source =
+                std::fs::read_to_string(path).map_err(|e| Error::io(Path::new(path), e))?;
+            (Cow::Owned(source), path.as_str())
+        }
+        None => (Cow::Borrowed(PAGE_TEMPLATE), "templates/html/page.html"),
+    };
+    let template_error = |error: minijinja::Error| {
+        let origin = match error.name() {
+            Some(STYLE_NAME) => "templates/html/style.css",
+            _ => page_origin,
+        };
+        Error::Template {
+            file: origin.to_string(),
+            line: error.line().unwrap_or(0),
+            message: match error.detail() {
+                Some(detail) => format!("{}: {detail}", error.kind()),
+                None => error.kind().to_string(),
+            },
+        }
+    };
+
+    let mut environment = Environment::new();
+    environment.set_auto_escape_callback(|name| {
+        if name.ends_with(".css") {
+            AutoEscape::None
+        } else {
+            AutoEscape::Html
+        }
+    });
+    environment.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    environment.set_syntax(
+        SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+            .map_err(template_error)?,
+    );
+    environment
+        .add_template(STYLE_NAME, STYLE_TEMPLATE)
+        .map_err(template_error)?;
+    environment
+        .add_template_owned(PAGE_NAME, page_source.into_owned())
+        .map_err(template_error)?;
+
+    let view = PageView::new(document, options);
+    let page = environment
+        .get_template(PAGE_NAME)
+        .and_then(|template| template.render(Value::from(Serde(&view))))
+        .map_err(template_error)?;
+    Ok(Output::clean(page.into_bytes()))
+}
+
+/// Everything a page template can use.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// `zh-CN`.
+    pub lang: &'static str,
+    /// The `<title>`: the title lines, else the first heading, else "文稿".
+    pub title: String,
+    /// True for `--fragment`: write only the `<article>`.
+    pub fragment: bool,
+    /// The title block; `None` when the document has none of title, subtitle, speaker, date.
+    pub header: Option<HeaderView<'a>>,
+    /// "同志们：".
+    pub salutation: Option<&'a str>,
+    /// Paragraphs before the first heading.
+    pub front: Vec<Vec<InlineView<'a>>>,
+    pub sections: Vec<SectionView<'a>>,
+    /// Closing paragraphs.
+    pub back: Vec<Vec<InlineView<'a>>>,
+    /// The table of contents, `None` when the page has none (see the module docs).
+    pub toc: Option<Vec<TocEntry<'a>>>,
+    /// Values for the style sheet.
+    pub style: StyleView,
+}
+
+/// The title block.
+#[derive(Debug, Serialize)]
+pub struct HeaderView<'a> {
+    pub title_lines: &'a [String],
+    pub subtitle: Option<&'a str>,
+    pub speaker: Option<&'a str>,
+    pub date: Option<&'a str>,
+}
+
+/// One run of paragraph text: plain text, or the marker of an inline enumeration item.
+#[derive(Debug, Serialize)]
+pub struct InlineView<'a> {
+    pub text: &'a str,
+    /// "text" or "item-marker".
+    pub kind: &'static str,
+}
+
+/// One section with its heading and everything under it.
+#[derive(Debug, Serialize)]
+pub struct SectionView<'a> {
+    /// The heading's id, from its path: `s-1-2`.
+    pub id: String,
+    /// The model's heading level (1 for the top headings).
+    pub level: u8,
+    /// `h2` … `h6`: level 1 is `h2` (the title is the `h1`), deeper than level 5 is `h6`.
+    pub tag: String,
+    /// The true heading rank (level + 1) when it is deeper than `h6` can say, else `None`.
+    pub aria_level: Option<u8>,
+    /// The rank for `role="heading"` on a run-in lead: level + 1.
+    pub rank: u8,
+    /// Which heading face the CSS gives it: 1 … 4 (levels past 4 share face 4).
+    pub face: u8,
+    /// The heading as written (for a run-in heading, the lead sentence).
+    pub text: &'a str,
+    /// The rest of the paragraph a run-in heading leads; `None` for a standalone heading.
+    pub run_in_rest: Option<Vec<InlineView<'a>>>,
+    pub blocks: Vec<Vec<InlineView<'a>>>,
+    pub children: Vec<SectionView<'a>>,
+}
+
+/// One table-of-contents line, linking to a heading id.
+#[derive(Debug, Serialize)]
+pub struct TocEntry<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub children: Vec<TocEntry<'a>>,
+}
+
+/// Values for `style.css`, already formatted as CSS (lengths with units, quoted font names).
+#[derive(Debug, Serialize)]
+pub struct StyleView {
+    /// `@font-face` rules mapping each distinct Latin font list to a `unicode-range` face.
+    pub latin_faces: Vec<LatinFace>,
+    /// The `@page` size: `A4` or `210mm 297mm`.
+    pub page_size: String,
+    /// The `@page` margin shorthand: top right bottom left.
+    pub page_margin: String,
+    /// Line pitch on the printed page (fills the text block with the template's lines).
+    pub line_pitch: String,
+    /// Letter spacing that makes the template's characters per line fill a printed line.
+    pub letter_spacing: String,
+    /// Gap between the text block and the page number line.
+    pub page_number_gap: String,
+    pub title: RoleStyle,
+    pub subtitle: RoleStyle,
+    pub speaker: RoleStyle,
+    pub date: RoleStyle,
+    pub salutation: RoleStyle,
+    pub body: RoleStyle,
+    pub run_in: RoleStyle,
+    pub page_number: RoleStyle,
+    /// Heading faces 1 … 4.
+    pub headings: Vec<RoleStyle>,
+}
+
+/// A font face for Latin letters and digits only.
+#[derive(Debug, Serialize)]
+pub struct LatinFace {
+    /// The family name the role stacks use: `wengao-latin-1`.
+    pub family: String,
+    /// `local("Times New Roman"), local("Liberation Serif")`.
+    pub sources: String,
+}
+
+/// One role of the style template as CSS values.
+#[derive(Debug, Serialize)]
+pub struct RoleStyle {
+    /// A `font-family` list: the Latin face, the East Asian names, a generic family.
+    pub family: String,
+    /// `16pt`.
+    pub size: String,
+    /// The size relative to the body size, for screen: `1.375em`.
+    pub size_em: String,
+    /// `bold` or `normal`.
+    pub weight: &'static str,
+    /// `justify`, `left`, `center` or `right`.
+    pub align: &'static str,
+    /// First-line indent: `2em`.
+    pub indent: String,
+    /// Space before, in printed grid lines: `0pt`.
+    pub space_before: String,
+    /// Space after, in printed grid lines.
+    pub space_after: String,
+}
+
+impl<'a> PageView<'a> {
+    /// The view of `document` under `options`.
+    pub fn new(document: &'a Document, options: &WriteOptions) -> Self {
+        let meta = &document.meta;
+        let has_header = !meta.title.is_empty()
+            || meta.subtitle.is_some()
+            || meta.speaker.is_some()
+            || meta.date.is_some();
+        let sections = section_views(&document.sections, &mut Vec::new());
+        let wants_toc = !options.fragment || options.toc;
+        let toc = (wants_toc && !sections.is_empty()).then(|| toc_entries(&sections));
+        PageView {
+            lang: "zh-CN",
+            title: page_title(document),
+            fragment: options.fragment,
+            header: has_header.then(|| HeaderView {
+                title_lines: &meta.title,
+                subtitle: meta.subtitle.as_deref(),
+                speaker: meta.speaker.as_deref(),
+                date: meta.date.as_deref(),
+            }),
+            salutation: meta.salutation.as_deref(),
+            front: document.front.iter().map(block_view).collect(),
+            sections,
+            back: document.back.iter().map(block_view).collect(),
+            toc,
+            style: StyleView::new(&options.template),
+        }
+    }
+}
+
+/// The `<title>`: the title lines, else the first heading, else "文稿".
+fn page_title(document: &Document) -> String {
+    let title = document.title();
+    if !title.trim().is_empty() {
+        return title;
+    }
+    match document.walk().first() {
+        Some((_, section)) => section.heading.text.clone(),
+        None => "文稿".to_string(),
+    }
+}
+
+/// The id of the heading at `path` (0-based indices from the top): `s-1-2`.
+pub fn heading_id(path: &[usize]) -> String {
+    let mut id = String::from("s");
+    for index in path {
+        id.push('-');
+        id.push_str(&(index + 1).to_string());
+    }
+    id
+}
+
+fn inline_views(inlines: &[Inline]) -> Vec<InlineView<'_>> {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text } => InlineView { text, kind: "text" },
+            Inline::ItemMarker { marker } => InlineView {
+                text: &marker.text,
+                kind: "item-marker",
+            },
+        })
+        .collect()
+}
+
+fn block_view(block: &Block) -> Vec<InlineView<'_>> {
+    inline_views(block.inlines())
+}
+
+fn section_views<'a>(sections: &'a [Section], path: &mut Vec<usize>) -> Vec<SectionView<'a>> {
+    sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| {
+            path.push(index);
+            let heading = &section.heading;
+            let level = heading.level.max(1);
+            let rank = level.saturating_add(1);
+            let view = SectionView {
+                id: heading_id(path),
+                level,
+                tag: format!("h{}", rank.min(DEEPEST_HTML_HEADING)),
+                aria_level: (rank > DEEPEST_HTML_HEADING).then_some(rank),
+                rank,
+                face: level.min(4),
+                text: &heading.text,
+                run_in_rest: match &heading.placement {
+                    Placement::Standalone => None,
+                    Placement::RunIn { rest } => Some(inline_views(rest)),
+                },
+                blocks: section.blocks.iter().map(block_view).collect(),
+                children: section_views(&section.children, path),
+            };
+            path.pop();
+            view
+        })
+        .collect()
+}
+
+fn toc_entries<'a>(sections: &[SectionView<'a>]) -> Vec<TocEntry<'a>> {
+    sections
+        .iter()
+        .map(|section| TocEntry {
+            id: section.id.clone(),
+            text: section.text,
+            children: toc_entries(&section.children),
+        })
+        .collect()
+}
+
+impl StyleView {
+    /// CSS values from the style template.
+    pub fn new(template: &Template) -> Self {
+        let page = &template.page;
+        let roles = &template.roles;
+        let body_pt = roles.body.size.pt();
+        let mut latin_faces: Vec<LatinFace> = Vec::new();
+        let mut role = |role: &Role| role_style(role, page, body_pt, &mut latin_faces);
+        let title = role(&roles.title);
+        let subtitle = role(&roles.subtitle);
+        let speaker = role(&roles.speaker);
+        let date = role(&roles.date);
+        let salutation = role(&roles.salutation);
+        let body = role(&roles.body);
+        let run_in = role(&roles.run_in);
+        let page_number = role(&roles.page_number);
+        let headings = (1..=4).map(|level| role(roles.heading(level))).collect();
+        let is_a4 = (page.width_mm - 210.0).abs() < 0.5 && (page.height_mm - 297.0).abs() < 0.5;
+        StyleView {
+            latin_faces,
+            page_size: if is_a4 {
+                "A4".to_string()
+            } else {
+                format!("{}mm {}mm", number(page.width_mm), number(page.height_mm))
+            },
+            page_margin: format!(
+                "{}mm {}mm {}mm {}mm",
+                number(page.margin_top_mm),
+                number(page.margin_right_mm),
+                number(page.margin_bottom_mm),
+                number(page.margin_left_mm)
+            ),
+            line_pitch: format!("{}pt", number(page.line_pitch_pt())),
+            letter_spacing: format!(
+                "{}pt",
+                number(page.char_pitch_pt() - body_pt - GRID_TOLERANCE_PT)
+            ),
+            page_number_gap: format!("{}mm", number(page.page_number_gap_mm)),
+            title,
+            subtitle,
+            speaker,
+            date,
+            salutation,
+            body,
+            run_in,
+            page_number,
+            headings,
+        }
+    }
+}
+
+fn role_style(
+    role: &Role,
+    page: &Page,
+    body_pt: f32,
+    latin_faces: &mut Vec<LatinFace>,
+) -> RoleStyle {
+    let line_pitch = page.line_pitch_pt();
+    let mut family = Vec::new();
+    if let Some(face) = latin_face(&role.latin, latin_faces) {
+        family.push(css_string(&face));
+    }
+    family.extend(role.east_asian.iter().map(|name| css_string(name)));
+    family.extend(
+        RARE_CHARACTER_FAMILIES
+            .iter()
+            .filter(|name| !role.east_asian.iter().any(|own| own == *name))
+            .map(|name| css_string(name)),
+    );
+    family.push(generic_family(role).to_string());
+    RoleStyle {
+        family: family.join(", "),
+        size: format!("{}pt", number(role.size.pt())),
+        size_em: format!("{}em", number(role.size.pt() / body_pt)),
+        weight: if role.bold { "bold" } else { "normal" },
+        align: match role.align {
+            Align::Justify => "justify",
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        },
+        indent: format!("{}em", number(role.first_line_indent_chars)),
+        space_before: format!("{}pt", number(role.space_before_lines * line_pitch)),
+        space_after: format!("{}pt", number(role.space_after_lines * line_pitch)),
+    }
+}
+
+/// The family name of the Latin-only face for `fonts`, adding its `@font-face` the first time.
+fn latin_face(fonts: &[String], latin_faces: &mut Vec<LatinFace>) -> Option<String> {
+    if fonts.is_empty() {
+        return None;
+    }
+    let sources = fonts
+        .iter()
+        .map(|name| format!("local({})", css_string(name)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if let Some(face) = latin_faces.iter().find(|face| face.sources == sources) {
+        return Some(face.family.clone());
+    }
+    let family = format!("wengao-latin-{}", latin_faces.len() + 1);
+    latin_faces.push(LatinFace {
+        family: family.clone(),
+        sources,
+    });
+    Some(family)
+}
+
+/// `sans-serif` for a 黑体 role, else `serif`.
+fn generic_family(role: &Role) -> &'static str {
+    let first = role.east_asian.first().map(String::as_str).unwrap_or("");
+    let sans = ["黑", "Hei", "Sans", "Gothic"];
+    if sans.iter().any(|mark| first.contains(mark)) {
+        "sans-serif"
+    } else {
+        "serif"
+    }
+}
+
+/// A CSS string literal; quotes, backslashes, angle brackets and controls become CSS escapes,
+/// so a font name in a user's template can neither end the string nor the `<style>` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A length number for CSS: at most three decimals, no trailing zeros.
+fn number(value: f32) -> String {
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_heading_path() {
+        assert_eq!(heading_id(&[0]), "s-1");
+        assert_eq!(heading_id(&[1, 0, 2]), "s-2-1-3");
+    }
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        let quoted = css_string("A\"</style><script>");
+        assert!(!quoted[1..quoted.len() - 1].contains(['"', '<', '>']));
+        assert_eq!(css_string("仿宋_GB2312"), "\"仿宋_GB2312\"");
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(number(16.0), "16");
+        assert_eq!(number(28.9512), "28.951");
+        assert_eq!(number(-0.0001), "0");
+    }
+
+    #[test]
+    fn heiti_roles_fall_back_to_sans() {
+        let template = Template::builtin("gongwen").unwrap();
+        assert_eq!(generic_family(&template.roles.heading1), "sans-serif");
+        assert_eq!(generic_family(&template.roles.body), "serif");
+    }
 }
