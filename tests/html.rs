@@ -579,3 +579,28 @@ fn the_css_comes_from_the_style_template() {
     assert!(css.contains("Body\\22 \\3c /style\\3e \\3c script\\3e x"));
     assert!(select(parsed.root_element(), "script").is_empty());
 }
+
+#[test]
+fn nothing_is_lost_from_any_reader_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/reader");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("input.txt"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        assert_nothing_lost(&read(&case));
+    }
+}
+
+#[test]
+fn gongwen_header_is_in_the_page_header() {
+    let document = read(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/reader/gongwen-header/input.txt"),
+    );
+    let parsed = parse_page(&page(&document));
+    let header = one(parsed.root_element(), "article > header");
+    assert_eq!(text(one(header, "p.issuer")), "X市人民政府办公室文件");
+    assert_eq!(text(one(header, "p.doc-number")), "X政办发〔2024〕12号");
+}

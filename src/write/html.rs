@@ -132,7 +132,7 @@ pub struct PageView<'a> {
     pub title: String,
     /// True for `--fragment`: write only the `<article>`.
     pub fragment: bool,
-    /// The title block; `None` when the document has none of title, subtitle, speaker, date.
+    /// The title block; `None` when the document has none of header, title, subtitle, speaker, date.
     pub header: Option<HeaderView<'a>>,
     /// "同志们：".
     pub salutation: Option<&'a str>,
@@ -150,6 +150,9 @@ pub struct PageView<'a> {
 /// The title block.
 #[derive(Debug, Serialize)]
 pub struct HeaderView<'a> {
+    /// A 公文's issuing authority line and document number, above the title.
+    pub issuer: Option<&'a str>,
+    pub doc_number: Option<&'a str>,
     pub title_lines: &'a [String],
     pub subtitle: Option<&'a str>,
     pub speaker: Option<&'a str>,
@@ -257,6 +260,8 @@ impl<'a> PageView<'a> {
     pub fn new(document: &'a Document, options: &WriteOptions) -> Self {
         let meta = &document.meta;
         let has_header = !meta.title.is_empty()
+            || meta.issuer.is_some()
+            || meta.doc_number.is_some()
             || meta.subtitle.is_some()
             || meta.speaker.is_some()
             || meta.date.is_some();
@@ -268,6 +273,8 @@ impl<'a> PageView<'a> {
             title: page_title(document),
             fragment: options.fragment,
             header: has_header.then(|| HeaderView {
+                issuer: meta.issuer.as_deref(),
+                doc_number: meta.doc_number.as_deref(),
                 title_lines: &meta.title,
                 subtitle: meta.subtitle.as_deref(),
                 speaker: meta.speaker.as_deref(),
