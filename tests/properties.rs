@@ -78,6 +78,31 @@ fn speech() -> impl Strategy<Value = String> {
         .prop_map(|(lines, sep)| lines.join(sep))
 }
 
+/// The Han characters each writer's output carries, extracted as a reader of that format would.
+fn writer_texts(doc: &wengao::Document) -> Vec<(Format, String)> {
+    let options = WriteOptions::default();
+    let bytes = |format| wengao::write::write(format, doc, &options).unwrap().bytes;
+    let markdown = String::from_utf8(bytes(Format::Markdown)).unwrap();
+    let body = markdown
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(markdown.as_str(), |(_, body)| body);
+    let html = String::from_utf8(bytes(Format::Html)).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let article = page
+        .select(&scraper::Selector::parse("main > article").unwrap())
+        .next()
+        .expect("an article");
+    vec![
+        (Format::Markdown, han(body)),
+        (Format::Html, han(&article.text().collect::<String>())),
+        (
+            Format::Text,
+            han(&String::from_utf8(bytes(Format::Text)).unwrap()),
+        ),
+    ]
+}
+
 fn read(format: Format, bytes: Vec<u8>) -> wengao::Document {
     wengao::read::read(
         format,
@@ -109,6 +134,15 @@ proptest! {
         prop_assert_eq!(&from_md, &doc, "markdown:\n{}", String::from_utf8_lossy(&md));
         let json = wengao::write::write(Format::Json, &doc, &options).unwrap().bytes;
         prop_assert_eq!(read(Format::Json, json), doc);
+    }
+
+    #[test]
+    fn every_writer_keeps_every_han_character(text in speech()) {
+        let doc = read(Format::Text, text.into_bytes());
+        let expected = han(&doc.reading_text());
+        for (format, extracted) in writer_texts(&doc) {
+            prop_assert_eq!(&extracted, &expected, "{:?} lost or doubled text", format);
+        }
     }
 
     #[test]
