@@ -106,7 +106,7 @@ fn convert_one(
             name: path.display().to_string(),
             bytes,
         };
-        let conversion = crate::convert(&[input], from, formats, read_options, write_options)?;
+        let conversion = crate::convert(vec![input], from, formats, read_options, write_options)?;
         warnings = conversion.warnings;
         let target_dir = output_dir.join(relative.parent().unwrap_or(Path::new("")));
         std::fs::create_dir_all(&target_dir).map_err(|e| Error::io(&target_dir, e))?;

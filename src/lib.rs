@@ -6,7 +6,7 @@
 //! ```
 //! use wengao::{convert, format::Format, read::{Input, ReadOptions}, write::WriteOptions};
 //! let input = Input { name: "s.txt".into(), bytes: "讲话\n一、总体要求\n正文。".as_bytes().to_vec() };
-//! let result = convert(&[input], Format::Text, &[Format::Markdown], &ReadOptions::default(), &WriteOptions::default()).unwrap();
+//! let result = convert(vec![input], Format::Text, &[Format::Markdown], &ReadOptions::default(), &WriteOptions::default()).unwrap();
 //! assert!(String::from_utf8(result.outputs[0].bytes.clone()).unwrap().contains("## 一、总体要求"));
 //! ```
 
@@ -36,14 +36,17 @@ pub struct Conversion {
 }
 
 /// Reads `inputs` (pages of one text) as `from` and writes every format of `to` from one parse.
+/// Takes the inputs by value so their bytes are freed before the writers run.
 pub fn convert(
-    inputs: &[Input],
+    inputs: Vec<Input>,
     from: Format,
     to: &[Format],
     read_options: &ReadOptions,
     write_options: &WriteOptions,
 ) -> Result<Conversion, Error> {
-    let parsed = read::read(from, inputs, read_options)?;
+    let parsed = read::read(from, &inputs, read_options)?;
+    // The input bytes are no longer needed; free them before the writers allocate.
+    drop(inputs);
     let mut warnings = parsed.warnings;
     let mut outputs = Vec::with_capacity(to.len());
     for &format in to {

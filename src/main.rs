@@ -163,7 +163,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .collect::<Result<Vec<_>, _>>()?;
             let formats: Vec<Format> = targets.iter().map(|(format, _)| *format).collect();
             let conversion =
-                wengao::convert(&input_data, from, &formats, &read_options, &write_options)?;
+                wengao::convert(input_data, from, &formats, &read_options, &write_options)?;
             for ((format, target), output) in targets.iter().zip(&conversion.outputs) {
                 match target {
                     Some(path) => wengao::output::write_atomically(path, &output.bytes)?,

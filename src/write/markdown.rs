@@ -40,10 +40,9 @@ pub fn write(document: &Document) -> Vec<u8> {
     for block in &document.back {
         block_events(&mut events, block);
     }
-    let mut body = String::new();
-    pulldown_cmark_to_cmark::cmark(events, &mut body, crate::read::markdown::PARSER_OPTIONS)
+    // The body is appended to the front matter in place: no second copy of a large document.
+    pulldown_cmark_to_cmark::cmark(events, &mut out, crate::read::markdown::PARSER_OPTIONS)
         .expect("writing to a String cannot fail");
-    out.push_str(&body);
     if !out.ends_with('\n') {
         out.push('\n');
     }

@@ -75,7 +75,8 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
         }
     }
     let (meta, used) = front::take(&all_lines, &mut warnings);
-    let items = structure::classify(&all_lines[used..]);
+    let items = structure::classify(all_lines.split_off(used));
+    drop(all_lines);
     let (front_blocks, mut sections, heading_lines) = structure::build(items);
     let back = take_closing(&mut sections);
     warnings.sort_by_key(|w| w.line);

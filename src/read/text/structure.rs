@@ -65,36 +65,35 @@ fn char_len(text: &str) -> usize {
 }
 
 /// Classifies a paragraph that starts with a marker.
-fn marked_item(line: &Line, marker: Marker, marker_len: usize) -> Item {
-    let text = &line.text;
-    let body = Item::Body {
-        line: line.number,
-        text: text.clone(),
+fn marked_item(line: Line, marker: Marker, marker_len: usize) -> Item {
+    let Line { number, text, .. } = line;
+    let heading = |lead: String, rest: Option<String>| Item::Heading {
+        line: number,
+        marker: Some(marker),
+        lead,
+        rest,
     };
     if text[marker_len..].trim_matches(is_space).is_empty() {
-        return body;
+        return Item::Body { line: number, text };
     }
-    match lead_end(text) {
-        None if char_len(text) <= MAX_STANDALONE_CHARS => Item::Heading {
-            line: line.number,
-            marker: Some(marker),
-            lead: text.clone(),
-            rest: None,
-        },
-        None => body,
-        Some(end) if char_len(&text[..end]) > MAX_LEAD_CHARS => body,
-        Some(end) if text[end..].trim_matches(is_space).is_empty() => Item::Heading {
-            line: line.number,
-            marker: Some(marker),
-            lead: text.clone(),
-            rest: None,
-        },
-        Some(end) => Item::Heading {
-            line: line.number,
-            marker: Some(marker),
-            lead: text[..end].to_string(),
-            rest: Some(text[end..].to_string()),
-        },
+    match lead_end(&text) {
+        None if char_len(&text) <= MAX_STANDALONE_CHARS => heading(text, None),
+        Some(end) if char_len(&text[..end]) <= MAX_LEAD_CHARS => {
+            if text[end..].trim_matches(is_space).is_empty() {
+                heading(text, None)
+            } else {
+                heading(text[..end].to_string(), Some(text[end..].to_string()))
+            }
+        }
+        _ => Item::Body { line: number, text },
+    }
+}
+
+/// The text of a body item; `None` for a heading.
+fn body_text(item: &Item) -> Option<&str> {
+    match item {
+        Item::Body { text, .. } => Some(text),
+        Item::Heading { .. } => None,
     }
 }
 
@@ -113,8 +112,8 @@ fn ends_sentence(text: &str) -> bool {
     text.ends_with(['。', '！', '？', '”', '!', '?', '）', ')', '；', '…'])
 }
 
-/// Classifies every paragraph of the body (after the front matter).
-pub fn classify(lines: &[Line]) -> Vec<Item> {
+/// Classifies every paragraph of the body (after the front matter), taking the lines' text.
+pub fn classify(lines: Vec<Line>) -> Vec<Item> {
     let sequence_words: std::collections::BTreeSet<u32> = lines
         .iter()
         .filter_map(|l| markers::parse(&l.text))
@@ -122,47 +121,46 @@ pub fn classify(lines: &[Line]) -> Vec<Item> {
         .map(|(m, _)| m.ordinal)
         .collect();
     let mut items: Vec<Item> = lines
-        .iter()
+        .into_iter()
         .map(|line| match markers::parse(&line.text) {
             Some((marker, _)) if marker.family == Family::Sequence && sequence_words.len() < 2 => {
                 Item::Body {
                     line: line.number,
-                    text: line.text.clone(),
+                    text: line.text,
                 }
             }
             Some((marker, len)) => marked_item(line, marker, len),
             None => Item::Body {
                 line: line.number,
-                text: line.text.clone(),
+                text: line.text,
             },
         })
         .collect();
 
     // Unnumbered heading lines: short, unpunctuated, between finished sentences and a body
     // paragraph; only when the document has at least two of them.
-    let candidates: Vec<usize> = (0..lines.len())
+    let candidates: Vec<usize> = (0..items.len())
+        .filter(|&i| body_text(&items[i]).is_some_and(is_unnumbered_candidate))
+        .filter(|&i| i == 0 || body_text(&items[i - 1]).is_none_or(ends_sentence))
         .filter(|&i| {
-            matches!(items[i], Item::Body { .. }) && is_unnumbered_candidate(&lines[i].text)
-        })
-        .filter(|&i| {
-            i == 0
-                || ends_sentence(&lines[i - 1].text)
-                || matches!(items[i - 1], Item::Heading { .. })
-        })
-        .filter(|&i| {
-            lines.get(i + 1).is_some_and(|next| {
-                char_len(&next.text) > MAX_UNNUMBERED_CHARS || markers::parse(&next.text).is_some()
+            items.get(i + 1).is_some_and(|next| {
+                body_text(next).is_none_or(|text| {
+                    char_len(text) > MAX_UNNUMBERED_CHARS || markers::parse(text).is_some()
+                })
             })
         })
         .collect();
     if candidates.len() >= 2 {
         for i in candidates {
-            items[i] = Item::Heading {
-                line: lines[i].number,
-                marker: None,
-                lead: lines[i].text.clone(),
-                rest: None,
-            };
+            if let Item::Body { line, text } = &mut items[i] {
+                let lead = std::mem::take(text);
+                items[i] = Item::Heading {
+                    line: *line,
+                    marker: None,
+                    lead,
+                    rest: None,
+                };
+            }
         }
     }
     items
@@ -295,7 +293,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line::new(i + 1, t.to_string()))
             .collect();
-        let (_, sections, _) = build(classify(&lines));
+        let (_, sections, _) = build(classify(lines));
         let doc = crate::model::Document {
             sections,
             ..Default::default()
