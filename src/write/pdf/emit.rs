@@ -2,11 +2,12 @@
 //! what printpdf lacks: the nested outline, `/PageMode /UseOutlines` as a name, `/Lang` and a
 //! fixed document ID.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write as _;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Codepoint, Color, FontId, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    Codepoint, Color, DictItem, FontId, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
     PdfSaveOptions, Pt, Rgb, TextItem, TextMatrix, TextRenderingMode,
 };
 
@@ -77,6 +78,7 @@ pub fn emit(document: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u
         .map(|page| {
             let mut ops = vec![Op::StartTextSection];
             let mut state = TextState::default();
+            let mut glyph_ids: HashMap<(FaceId, char), u16> = HashMap::new();
             for line in page.lines.iter().chain(std::iter::once(&page.folio)) {
                 let y = geometry.page_height - line.baseline;
                 for glyph in &line.glyphs {
@@ -84,14 +86,25 @@ pub fn emit(document: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u
                     ops.push(Op::SetTextMatrix {
                         matrix: TextMatrix::Translate(Pt(glyph.x), Pt(y)),
                     });
-                    let gid = fonts.face(glyph.face).glyph(glyph.ch).unwrap_or(0);
-                    ops.push(Op::ShowText {
+                    let gid = *glyph_ids
+                        .entry((glyph.face, glyph.ch))
+                        .or_insert_with(|| fonts.face(glyph.face).glyph(glyph.ch).unwrap_or(0));
+                    let show = Op::ShowText {
                         items: vec![TextItem::GlyphIds(vec![Codepoint {
                             gid,
                             offset: 0.0,
                             cid: Some(glyph.ch.to_string()),
                         }])],
-                    });
+                    };
+                    if glyph.missing {
+                        // Every missing character shares glyph 0, whose ToUnicode entry can
+                        // name only one of them: /ActualText gives each its own text.
+                        ops.push(actual_text(glyph.ch));
+                        ops.push(show);
+                        ops.push(Op::EndMarkedContentWithProperties);
+                    } else {
+                        ops.push(show);
+                    }
                 }
             }
             ops.push(Op::EndTextSection);
@@ -112,13 +125,59 @@ pub fn emit(document: &Document, layout: &Layout, fonts: &Fonts) -> Result<Vec<u
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
     finish(&mut lo, document, layout);
-    lo.compress();
+    compress_streams(&mut lo)?;
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| Error::Write {
         format: "pdf",
         message: format!("could not serialise the PDF: {e}"),
     })?;
     Ok(bytes)
+}
+
+/// Deflates every stream not yet filtered, at the fast level: lopdf's own `compress` uses
+/// the slowest level, which cost more than everything else together.
+fn compress_streams(lo: &mut lopdf::Document) -> Result<(), Error> {
+    for object in lo.objects.values_mut() {
+        if let Object::Stream(stream) = object
+            && stream.allows_compression
+            && stream.dict.get(b"Filter").is_err()
+        {
+            let mut encoder =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            encoder
+                .write_all(&stream.content)
+                .and_then(|()| encoder.finish())
+                .map(|compressed| {
+                    if compressed.len() < stream.content.len() {
+                        stream
+                            .dict
+                            .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                        stream.set_content(compressed);
+                    }
+                })
+                .map_err(|e| Error::Write {
+                    format: "pdf",
+                    message: format!("could not compress a stream: {e}"),
+                })?;
+        }
+    }
+    Ok(())
+}
+
+/// Opens a `/Span` whose extracted text is `c`, whatever glyph it shows.
+fn actual_text(c: char) -> Op {
+    let mut properties = std::collections::BTreeMap::new();
+    properties.insert(
+        "ActualText".to_string(),
+        DictItem::String {
+            data: utf16_text(&c.to_string()),
+            literal: false,
+        },
+    );
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".to_string(),
+        properties: DictItem::Dict { map: properties },
+    }
 }
 
 /// The font, size and weight last set in the content stream.
@@ -244,7 +303,10 @@ fn add_outline_items(
         let index = *counter;
         *counter += 1;
         let mut item = Dictionary::new();
-        item.set("Title", Object::String(utf16_text(&section.heading.text), StringFormat::Hexadecimal));
+        item.set(
+            "Title",
+            Object::String(utf16_text(&section.heading.text), StringFormat::Hexadecimal),
+        );
         item.set("Parent", Object::Reference(parent));
         if position > 0 {
             item.set("Prev", Object::Reference(ids[position - 1]));

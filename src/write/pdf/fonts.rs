@@ -5,6 +5,7 @@
 //! followed by shared fallbacks, and a character is set in the first face whose cmap has it.
 //! Faces are memory-mapped and parsed lazily by printpdf, so a 20 MB `.ttc` costs little.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -66,7 +67,9 @@ pub struct Face {
 impl Face {
     /// The glyph of `c`, if the face has one (never the missing glyph 0).
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.font.lookup_glyph_index(c as u32).filter(|&gid| gid != 0)
+        self.font
+            .lookup_glyph_index(c as u32)
+            .filter(|&gid| gid != 0)
     }
 
     fn advance_em(&self, gid: u16) -> f32 {
@@ -102,6 +105,8 @@ pub struct RoleFaces {
 pub struct Fonts {
     pub faces: Vec<Face>,
     pub roles: Vec<RoleFaces>,
+    /// Choices already made: cmap lookups are the layout's hottest path.
+    choices: RefCell<HashMap<(FaceRole, char), GlyphChoice>>,
 }
 
 /// Installed faces, searchable by family name.
@@ -123,7 +128,10 @@ impl Catalogue {
         let mut by_family: HashMap<String, Vec<fontdb::ID>> = HashMap::new();
         for face in db.faces() {
             for (name, _) in &face.families {
-                by_family.entry(name.to_lowercase()).or_default().push(face.id);
+                by_family
+                    .entry(name.to_lowercase())
+                    .or_default()
+                    .push(face.id);
             }
             by_family
                 .entry(face.post_script_name.to_lowercase())
@@ -187,7 +195,8 @@ fn parse_face(path: &Path, index: u32) -> Result<ParsedFont, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     // SAFETY: the map is read-only and font files are not modified while wengao runs; this
     // is how fontdb and rust-fontconfig read fonts too.
-    let map = unsafe { mmapio::Mmap::map(&file) }.map_err(|e| format!("{}: {e}", path.display()))?;
+    let map =
+        unsafe { mmapio::Mmap::map(&file) }.map_err(|e| format!("{}: {e}", path.display()))?;
     let bytes = Arc::new(rust_fontconfig::FontBytes::Mmapped(map));
     let mut warnings = Vec::new();
     AzulParsedFont::from_bytes_shared(bytes, index as usize, &mut warnings)
@@ -256,8 +265,7 @@ impl Fonts {
             let style = role.style(&template.roles);
             let mut chain = Vec::new();
             let mut source = FaceSource::Fallback;
-            if let Some((_, path)) = overrides.iter().rev().find(|(name, _)| name == role.name())
-            {
+            if let Some((_, path)) = overrides.iter().rev().find(|(name, _)| name == role.name()) {
                 chain.push(load_file(&mut loader, path)?);
                 source = FaceSource::CommandLine;
             } else if let Some(path) = &style.font_file {
@@ -294,6 +302,7 @@ impl Fonts {
         let fonts = Fonts {
             faces: loader.faces,
             roles,
+            choices: RefCell::new(HashMap::new()),
         };
         let has_chinese = fonts.faces.iter().any(|face| face.glyph('中').is_some());
         if !has_chinese {
@@ -394,6 +403,18 @@ impl FaceRole {
 
 impl Metrics for Fonts {
     fn choose(&self, role: FaceRole, script: Script, c: char) -> GlyphChoice {
+        if let Some(choice) = self.choices.borrow().get(&(role, c)) {
+            return *choice;
+        }
+        let choice = self.search(role, script, c);
+        self.choices.borrow_mut().insert((role, c), choice);
+        choice
+    }
+}
+
+impl Fonts {
+    /// The first face in `role`'s chain (Latin face first for Latin) that has `c`.
+    fn search(&self, role: FaceRole, script: Script, c: char) -> GlyphChoice {
         let faces = self.role(role);
         let latin = faces.latin.into_iter();
         let east_asian = faces.east_asian.iter().copied();

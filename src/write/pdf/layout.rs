@@ -612,8 +612,18 @@ fn natural_width(units: &[Unit], start: usize, end: usize) -> f32 {
         .sum()
 }
 
+/// How much `units[start..end]` may shrink as one line: an opening mark that starts the line
+/// keeps its width, or its ink would hang into the margin.
 fn squeezable_width(units: &[Unit], start: usize, end: usize) -> f32 {
-    units[start..end].iter().map(Unit::squeezable).sum()
+    (start..end).map(|i| line_squeezable(units, start, i)).sum()
+}
+
+fn line_squeezable(units: &[Unit], line_start: usize, index: usize) -> f32 {
+    if index == line_start && units[index].squeeze == Squeeze::LeftHalf {
+        0.0
+    } else {
+        units[index].squeezable()
+    }
 }
 
 /// `end` moved back over trailing spaces.
@@ -651,12 +661,12 @@ fn break_paragraph(units: &[Unit], first_width: f32, width: f32) -> Vec<(usize, 
 /// The end of the line starting at `start`.
 fn fit(units: &[Unit], allowed: &[bool], start: usize, available: f32) -> usize {
     let mut best = None;
-    for end in start + 1..=units.len() {
+    for (end, &breakable) in allowed.iter().enumerate().skip(start + 1) {
         let natural = natural_width(units, start, end);
         if natural - squeezable_width(units, start, end) > available + EPSILON {
             break;
         }
-        if allowed[end] {
+        if breakable {
             // Fits as set, or fits once its marks are pushed in.
             best = Some(end);
         }
@@ -731,8 +741,8 @@ fn balanced_lines(units: &[Unit], width: f32) -> Vec<(usize, usize)> {
         // Take the allowed break nearest to the balanced target.
         let mut best = end;
         let mut best_distance = f32::MAX;
-        for candidate in start + 1..=end {
-            if allowed[candidate] {
+        for (candidate, &breakable) in allowed.iter().enumerate().take(end + 1).skip(start + 1) {
+            if breakable {
                 let distance = (natural_width(units, start, candidate) - target).abs();
                 if distance < best_distance {
                     best_distance = distance;
@@ -770,12 +780,12 @@ fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacement) -> Vec
     let mut spacing = vec![0.0f32; units.len()];
     let mut origin = left;
     match placement {
-        LinePlacement::Justify if natural > width + EPSILON => {
+        _ if natural > width + EPSILON => {
             // Push in: squeeze marks in proportion to how much each may give.
             let squeezable = squeezable_width(units, 0, units.len());
             let ratio = ((natural - width) / squeezable.max(EPSILON)).min(1.0);
-            for (i, unit) in units.iter().enumerate() {
-                shrink[i] = unit.squeezable() * ratio;
+            for (i, amount) in shrink.iter_mut().enumerate() {
+                *amount = line_squeezable(units, 0, i) * ratio;
             }
         }
         LinePlacement::Justify => {
@@ -985,8 +995,14 @@ mod tests {
 
     #[test]
     fn a_stop_never_starts_a_line_it_is_pushed_in() {
-        // 26 characters fill the indented first line exactly; the comma must squeeze in.
-        let text = format!("{}，{}", "国".repeat(26), "家".repeat(10));
+        // 12 + 1 + 13 cells fill the indented first line (26 cells); the second comma would
+        // start line 2, so both commas give half a cell and it squeezes in.
+        let text = format!(
+            "{}，{}，{}",
+            "国".repeat(12),
+            "国".repeat(13),
+            "家".repeat(10)
+        );
         let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
         let lines = &layout.pages[0].lines;
         assert_eq!(lines[0].text().chars().last(), Some('，'));
@@ -1000,6 +1016,16 @@ mod tests {
         let lines = &layout.pages[0].lines;
         assert_eq!(lines.len(), 2);
         assert!(lines[1].glyphs.len() >= 2, "{}", layout.dump());
+    }
+
+    #[test]
+    fn a_stop_that_cannot_squeeze_in_takes_a_character_with_it() {
+        let text = format!("{}，{}", "国".repeat(26), "家".repeat(10));
+        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let lines = &layout.pages[0].lines;
+        assert_eq!(lines[0].glyphs.len(), 25);
+        assert!(lines[1].text().starts_with("国，"));
+        assert!((lines[0].right() - layout.geometry.block_right()).abs() < 0.05);
     }
 
     #[test]
