@@ -247,6 +247,18 @@ fn fixture_pdf_with_every_marker_family_passes_the_checks() {
         !messages.iter().any(|m| m.contains("U+4DAE")),
         "䶮 is in Noto CJK: {messages:?}"
     );
+
+    // Level-3 headings are 仿宋 bold, which has no bold face: drawn with fill and stroke.
+    assert!(document.walk().iter().any(|(path, _)| path.len() == 3));
+    let pdf = lopdf::Document::load_mem(&output.bytes).unwrap();
+    let fill_stroke = pdf.get_pages().values().any(|page| {
+        let content = pdf.get_page_content(*page);
+        String::from_utf8_lossy(&content).contains("2 Tr")
+    });
+    assert!(
+        fill_stroke,
+        "no synthesised bold (2 Tr) in the content streams"
+    );
 }
 
 #[test]

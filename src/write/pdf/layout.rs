@@ -1029,6 +1029,37 @@ mod tests {
     }
 
     #[test]
+    fn a_long_title_breaks_into_balanced_lines() {
+        // 22 pt title on a 442 pt measure: 20 characters a line, so 30 characters make two
+        // lines of 15, not 20 + 10.
+        let document = Document {
+            meta: Meta {
+                title: vec!["国".repeat(30)],
+                ..Meta::default()
+            },
+            ..Document::default()
+        };
+        let layout = layout(&document, &gongwen(), &FixedMetrics::default());
+        let lengths: Vec<usize> = layout.pages[0].lines[..2]
+            .iter()
+            .map(|l| l.glyphs.len())
+            .collect();
+        assert_eq!(lengths, vec![15, 15], "{}", layout.dump());
+    }
+
+    #[test]
+    fn latin_is_set_off_from_han_by_a_quarter_em() {
+        let layout = layout(&body("年GDP增"), &gongwen(), &FixedMetrics::default());
+        let glyphs = &layout.pages[0].lines[0].glyphs;
+        let gap = glyphs[1].x - glyphs[0].right;
+        assert!(
+            (gap - 0.25 * layout.geometry.char_pitch).abs() < 0.01,
+            "{gap}"
+        );
+        assert!(glyphs[2].x - glyphs[1].right < 0.01, "no gap inside a word");
+    }
+
+    #[test]
     fn the_title_is_centred() {
         let document = Document {
             meta: Meta {
