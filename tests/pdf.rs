@@ -550,3 +550,21 @@ fn a_rendered_page_has_ink_in_the_text_block() {
         bytes.len()
     );
 }
+
+#[test]
+fn fixture_layout_dump_matches_the_golden_file() {
+    // Fixed-width metrics make the dump independent of the installed fonts.
+    let document = fixture("speech.txt");
+    let template = Template::builtin("gongwen").unwrap();
+    let dump = layout::layout(&document, &template, &FixedMetrics::default()).dump();
+    let golden = manifest("fixtures/pdf/speech.layout.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &dump).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .expect("golden dump missing: run UPDATE_GOLDEN=1 cargo test --test pdf");
+    assert!(
+        dump == expected,
+        "layout dump changed (UPDATE_GOLDEN=1 to accept):\n{dump}"
+    );
+}
