@@ -86,6 +86,15 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.
     Man,
+    /// Show the font each template role resolved to (for PDF), and from which file.
+    Fonts {
+        /// Style template: gongwen, speech, plain, or a .toml file.
+        #[arg(long, default_value = "gongwen")]
+        template: String,
+        /// A font file for a role, e.g. body=/path/FangSong.ttf (repeatable).
+        #[arg(long = "font", value_name = "ROLE=PATH")]
+        fonts: Vec<String>,
+    },
     /// List the shipped templates, or print one to start a template of your own.
     Templates {
         #[command(subcommand)]
@@ -127,18 +136,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         } => {
             let (from, read_options) = read_setup(&read, &inputs[0], keep_punctuation)?;
             let template = Template::load(&template)?;
-            let fonts = fonts
-                .iter()
-                .map(|spec| {
-                    spec.split_once('=')
-                        .map(|(role, path)| (role.trim().to_string(), path.trim().to_string()))
-                        .ok_or_else(|| {
-                            Error::Usage(format!(
-                                "--font {spec:?}: write ROLE=PATH, e.g. body=/path/FangSong.ttf"
-                            ))
-                        })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let fonts = parse_font_overrides(&fonts)?;
             let write_options = WriteOptions {
                 template,
                 toc,
@@ -214,6 +212,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
             Ok(0)
         }
+        Command::Fonts { template, fonts } => {
+            let template = Template::load(&template)?;
+            let overrides = parse_font_overrides(&fonts)?;
+            let search = wengao::write::pdf::fonts::FontSearch::from_env();
+            let resolved = wengao::write::pdf::fonts::Fonts::load(&template, &overrides, &search)?;
+            print!("{}", resolved.report());
+            Ok(0)
+        }
         Command::Templates { action } => {
             match action {
                 None => {
@@ -232,6 +238,22 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(0)
         }
     }
+}
+
+/// `--font ROLE=PATH` arguments as (role, path) pairs.
+fn parse_font_overrides(specs: &[String]) -> Result<Vec<(String, String)>, Error> {
+    specs
+        .iter()
+        .map(|spec| {
+            spec.split_once('=')
+                .map(|(role, path)| (role.trim().to_string(), path.trim().to_string()))
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--font {spec:?}: write ROLE=PATH, e.g. body=/path/FangSong.ttf"
+                    ))
+                })
+        })
+        .collect()
 }
 
 fn read_setup(

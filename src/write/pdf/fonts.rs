@@ -1,0 +1,443 @@
+//! Fonts for the PDF writer: find faces by family name, load them, and pick a face per character.
+//!
+//! Each template role lists East Asian families (仿宋_GB2312, FangSong, FandolFang, Noto Serif
+//! CJK SC…) and Latin families; every listed face that is installed joins the role's chain,
+//! followed by shared fallbacks, and a character is set in the first face whose cmap has it.
+//! Faces are memory-mapped and parsed lazily by printpdf, so a 20 MB `.ttc` costs little.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use printpdf::{AzulParsedFont, ParsedFont};
+
+use crate::error::Error;
+use crate::template::Template;
+
+use super::layout::{FaceId, FaceRole, GlyphChoice, Metrics, Script};
+
+/// Families tried after a role's own list when a character is missing from all its faces.
+const FALLBACK_FAMILIES: &[&str] = &[
+    "Noto Serif CJK SC",
+    "Noto Sans CJK SC",
+    "Source Han Serif SC",
+    "Source Han Sans SC",
+    "AR PL UMing CN",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+    "DejaVu Sans",
+];
+
+/// The folder the setup script installs the Fandol faces into.
+pub const WENGAO_FONT_DIR: &str = "/usr/local/share/fonts/wengao";
+
+/// Where to look for fonts.
+#[derive(Debug, Clone)]
+pub struct FontSearch {
+    /// Folders searched first, in order.
+    pub dirs: Vec<PathBuf>,
+    /// Also search the system's font folders.
+    pub system: bool,
+}
+
+impl FontSearch {
+    /// `$WENGAO_FONT_DIR` (colon-separated), then [`WENGAO_FONT_DIR`], then the system folders.
+    pub fn from_env() -> FontSearch {
+        let mut dirs: Vec<PathBuf> = std::env::var_os("WENGAO_FONT_DIR")
+            .map(|value| std::env::split_paths(&value).collect())
+            .unwrap_or_default();
+        dirs.push(PathBuf::from(WENGAO_FONT_DIR));
+        FontSearch { dirs, system: true }
+    }
+}
+
+/// A loaded face.
+pub struct Face {
+    /// The family name it was found by (or the file's first family for a given file).
+    pub family: String,
+    pub path: PathBuf,
+    /// Face index inside a collection (`.ttc`).
+    pub index: u32,
+    pub font: ParsedFont,
+    units_per_em: f32,
+}
+
+impl Face {
+    /// The glyph of `c`, if the face has one (never the missing glyph 0).
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.font
+            .lookup_glyph_index(c as u32)
+            .filter(|&gid| gid != 0)
+    }
+
+    fn advance_em(&self, gid: u16) -> f32 {
+        self.font.get_horizontal_advance(gid) as f32 / self.units_per_em
+    }
+}
+
+/// How a role's first face was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FaceSource {
+    /// `--font ROLE=PATH`.
+    CommandLine,
+    /// The template's `font_file`.
+    TemplateFile,
+    /// A family name from the template's list.
+    Family(String),
+    /// None of the role's families is installed: a shared fallback.
+    Fallback,
+}
+
+/// The faces of one role.
+#[derive(Debug, Clone)]
+pub struct RoleFaces {
+    pub role: FaceRole,
+    /// East Asian faces in order of preference, the shared fallbacks last.
+    pub east_asian: Vec<FaceId>,
+    pub east_asian_source: FaceSource,
+    /// The Latin face, when one of the role's Latin families is installed.
+    pub latin: Option<FaceId>,
+}
+
+/// The faces every role resolved to.
+pub struct Fonts {
+    pub faces: Vec<Face>,
+    pub roles: Vec<RoleFaces>,
+    /// Choices already made: cmap lookups are the layout's hottest path.
+    choices: RefCell<HashMap<(FaceRole, char), GlyphChoice>>,
+}
+
+/// Installed faces, searchable by family name.
+struct Catalogue {
+    db: fontdb::Database,
+    /// Lower-cased family name to face IDs.
+    by_family: HashMap<String, Vec<fontdb::ID>>,
+}
+
+impl Catalogue {
+    fn scan(search: &FontSearch) -> Catalogue {
+        let mut db = fontdb::Database::new();
+        for dir in &search.dirs {
+            db.load_fonts_dir(dir);
+        }
+        if search.system {
+            db.load_system_fonts();
+        }
+        let mut by_family: HashMap<String, Vec<fontdb::ID>> = HashMap::new();
+        for face in db.faces() {
+            for (name, _) in &face.families {
+                by_family
+                    .entry(name.to_lowercase())
+                    .or_default()
+                    .push(face.id);
+            }
+            by_family
+                .entry(face.post_script_name.to_lowercase())
+                .or_default()
+                .push(face.id);
+        }
+        Catalogue { db, by_family }
+    }
+
+    /// The regular upright face of `family`, if installed.
+    fn find(&self, family: &str) -> Option<(PathBuf, u32)> {
+        let ids = self.by_family.get(&family.to_lowercase())?;
+        let best = ids
+            .iter()
+            .filter_map(|id| self.db.face(*id))
+            .min_by_key(|face| {
+                let italic = face.style != fontdb::Style::Normal;
+                let named_bold = face.post_script_name.to_lowercase().contains("bold");
+                (italic, named_bold, (face.weight.0 as i32 - 400).abs())
+            })?;
+        Some((source_path(&best.source)?, best.index))
+    }
+}
+
+fn source_path(source: &fontdb::Source) -> Option<PathBuf> {
+    match source {
+        fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(path.clone()),
+        fontdb::Source::Binary(_) => None,
+    }
+}
+
+/// Loads faces once each.
+struct Loader {
+    faces: Vec<Face>,
+    by_location: HashMap<(PathBuf, u32), FaceId>,
+}
+
+impl Loader {
+    fn load(&mut self, path: &Path, index: u32, family: &str) -> Result<FaceId, String> {
+        let key = (path.to_path_buf(), index);
+        if let Some(&id) = self.by_location.get(&key) {
+            return Ok(id);
+        }
+        let font = parse_face(path, index)?;
+        let units_per_em = f32::from(font.font_metrics.units_per_em.max(1));
+        let id = FaceId(self.faces.len());
+        self.faces.push(Face {
+            family: family.to_string(),
+            path: path.to_path_buf(),
+            index,
+            font,
+            units_per_em,
+        });
+        self.by_location.insert(key, id);
+        Ok(id)
+    }
+}
+
+/// Parses one face from a memory map of its file.
+fn parse_face(path: &Path, index: u32) -> Result<ParsedFont, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // SAFETY: the map is read-only and font files are not modified while wengao runs; this
+    // is how fontdb and rust-fontconfig read fonts too.
+    let map =
+        unsafe { mmapio::Mmap::map(&file) }.map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = Arc::new(rust_fontconfig::FontBytes::Mmapped(map));
+    let mut warnings = Vec::new();
+    AzulParsedFont::from_bytes_shared(bytes, index as usize, &mut warnings)
+        .map(ParsedFont::from_azul)
+        .ok_or_else(|| format!("{}: not a font wengao can read", path.display()))
+}
+
+/// The face of a font file given by path: in a collection, the Simplified Chinese face.
+fn face_in_file(path: &Path) -> Result<(u32, String), String> {
+    let mut db = fontdb::Database::new();
+    db.load_font_file(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
+    let chosen = faces
+        .iter()
+        .find(|face| face.families.iter().any(|(name, _)| name.ends_with(" SC")))
+        .or(faces.first())
+        .ok_or_else(|| format!("{}: no font face in this file", path.display()))?;
+    let family = chosen
+        .families
+        .first()
+        .map(|(name, _)| name.clone())
+        .unwrap_or_default();
+    Ok((chosen.index, family))
+}
+
+impl Fonts {
+    /// Finds and loads the faces of every role of `template`; `overrides` are
+    /// `--font ROLE=PATH` pairs. Fails when no Chinese face is found at all.
+    pub fn load(
+        template: &Template,
+        overrides: &[(String, String)],
+        search: &FontSearch,
+    ) -> Result<Fonts, Error> {
+        let write_error = |message: String| Error::Write {
+            format: "pdf",
+            message,
+        };
+        for (role, _) in overrides {
+            if !FaceRole::ALL.iter().any(|r| r.name() == role) {
+                return Err(Error::Usage(format!(
+                    "--font {role}=…: unknown role; roles are {}",
+                    FaceRole::ALL.map(FaceRole::name).join(", ")
+                )));
+            }
+        }
+        let catalogue = Catalogue::scan(search);
+        let mut loader = Loader {
+            faces: Vec::new(),
+            by_location: HashMap::new(),
+        };
+        let load_file = |loader: &mut Loader, path: &str| -> Result<FaceId, Error> {
+            let path = Path::new(path);
+            let (index, family) = face_in_file(path).map_err(write_error)?;
+            loader.load(path, index, &family).map_err(write_error)
+        };
+        let fallbacks: Vec<FaceId> = FALLBACK_FAMILIES
+            .iter()
+            .filter_map(|family| {
+                let (path, index) = catalogue.find(family)?;
+                loader.load(&path, index, family).ok()
+            })
+            .collect();
+        let mut roles = Vec::new();
+        for role in FaceRole::ALL {
+            let style = role.style(&template.roles);
+            let mut chain = Vec::new();
+            let mut source = FaceSource::Fallback;
+            if let Some((_, path)) = overrides.iter().rev().find(|(name, _)| name == role.name()) {
+                chain.push(load_file(&mut loader, path)?);
+                source = FaceSource::CommandLine;
+            } else if let Some(path) = &style.font_file {
+                chain.push(load_file(&mut loader, path)?);
+                source = FaceSource::TemplateFile;
+            }
+            for family in &style.east_asian {
+                if let Some((path, index)) = catalogue.find(family)
+                    && let Ok(id) = loader.load(&path, index, family)
+                    && !chain.contains(&id)
+                {
+                    if chain.is_empty() {
+                        source = FaceSource::Family(family.clone());
+                    }
+                    chain.push(id);
+                }
+            }
+            for id in &fallbacks {
+                if !chain.contains(id) {
+                    chain.push(*id);
+                }
+            }
+            let latin = style.latin.iter().find_map(|family| {
+                let (path, index) = catalogue.find(family)?;
+                loader.load(&path, index, family).ok()
+            });
+            roles.push(RoleFaces {
+                role,
+                east_asian: chain,
+                east_asian_source: source,
+                latin,
+            });
+        }
+        let fonts = Fonts {
+            faces: loader.faces,
+            roles,
+            choices: RefCell::new(HashMap::new()),
+        };
+        let has_chinese = fonts.faces.iter().any(|face| face.glyph('中').is_some());
+        if !has_chinese {
+            let body = &template.roles.body.east_asian;
+            return Err(write_error(format!(
+                "no Chinese font found (looked for {} and {} in {}{}); run scripts/setup-fonts.sh \
+                 (installs fonts-noto-cjk and the Fandol faces) or `apt install fonts-noto-cjk`, \
+                 or pass --font body=PATH",
+                body.join(", "),
+                FALLBACK_FAMILIES[..2].join(", "),
+                search
+                    .dirs
+                    .iter()
+                    .map(|d| d.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if search.system {
+                    " and the system font folders"
+                } else {
+                    ""
+                }
+            )));
+        }
+        Ok(fonts)
+    }
+
+    /// The faces of `role`.
+    pub fn role(&self, role: FaceRole) -> &RoleFaces {
+        let wanted = FaceRole::heading_capped(role);
+        self.roles
+            .iter()
+            .find(|r| r.role == wanted)
+            .expect("every role is resolved")
+    }
+
+    /// The face behind an ID.
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0]
+    }
+
+    /// What each role resolved to and from which file, for `wengao fonts`.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for role in &self.roles {
+            let describe = |id: Option<FaceId>| match id {
+                Some(id) => {
+                    let face = self.face(id);
+                    let index = if face.index > 0 {
+                        format!(" #{}", face.index)
+                    } else {
+                        String::new()
+                    };
+                    format!("{} ({}{index})", face.family, face.path.display())
+                }
+                None => "none".to_string(),
+            };
+            let how = match &role.east_asian_source {
+                FaceSource::CommandLine => "from --font".to_string(),
+                FaceSource::TemplateFile => "from the template's font_file".to_string(),
+                FaceSource::Family(name) => format!("by family {name}"),
+                FaceSource::Fallback => "none of the template's families: fallback".to_string(),
+            };
+            let _ = writeln!(out, "{}:", role.role.name());
+            let _ = writeln!(
+                out,
+                "  east asian: {} [{how}]",
+                describe(role.east_asian.first().copied())
+            );
+            let _ = writeln!(
+                out,
+                "  latin:      {}",
+                match role.latin {
+                    Some(id) => describe(Some(id)),
+                    None => "none: Latin letters use the east asian face".to_string(),
+                }
+            );
+            if role.east_asian.len() > 1 {
+                let rest: Vec<String> = role.east_asian[1..]
+                    .iter()
+                    .map(|id| self.face(*id).family.clone())
+                    .collect();
+                let _ = writeln!(out, "  fallbacks:  {}", rest.join(", "));
+            }
+        }
+        out
+    }
+}
+
+impl FaceRole {
+    /// Deeper heading levels share heading 4's fonts.
+    fn heading_capped(role: FaceRole) -> FaceRole {
+        match role {
+            FaceRole::Heading(level) => FaceRole::heading(level),
+            other => other,
+        }
+    }
+}
+
+impl Metrics for Fonts {
+    fn choose(&self, role: FaceRole, script: Script, c: char) -> GlyphChoice {
+        if let Some(choice) = self.choices.borrow().get(&(role, c)) {
+            return *choice;
+        }
+        let choice = self.search(role, script, c);
+        self.choices.borrow_mut().insert((role, c), choice);
+        choice
+    }
+}
+
+impl Fonts {
+    /// The first face in `role`'s chain (Latin face first for Latin) that has `c`.
+    fn search(&self, role: FaceRole, script: Script, c: char) -> GlyphChoice {
+        let faces = self.role(role);
+        let latin = faces.latin.into_iter();
+        let east_asian = faces.east_asian.iter().copied();
+        let order: Vec<FaceId> = match script {
+            Script::Latin => latin.chain(east_asian).collect(),
+            Script::EastAsian => east_asian.chain(latin).collect(),
+        };
+        for id in &order {
+            if let Some(gid) = self.face(*id).glyph(c) {
+                return GlyphChoice {
+                    face: *id,
+                    advance_em: self.face(*id).advance_em(gid),
+                    found: true,
+                };
+            }
+        }
+        GlyphChoice {
+            face: order.first().copied().unwrap_or(FaceId(0)),
+            advance_em: match script {
+                Script::EastAsian => 1.0,
+                Script::Latin => 0.5,
+            },
+            found: false,
+        }
+    }
+}

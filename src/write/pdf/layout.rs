@@ -1,0 +1,1077 @@
+//! Page layout (pure): the model, the template and font metrics to pages of positioned glyphs.
+//!
+//! Nothing here knows about PDF: [`layout`] takes any [`Metrics`] (real fonts in the writer,
+//! a fixed-width stand-in in tests) and returns [`Layout`], which [`Layout::dump`] prints as text.
+//! Lengths are PostScript points; `x` runs right from the page's left edge and `y` (baselines)
+//! runs down from the page's top edge.
+
+use std::fmt::Write as _;
+
+use crate::model::{Block, Document, Inline, Placement, plain_text};
+use crate::template::{Align, Role, Roles, Template, mm_to_pt};
+
+use super::linebreak::{Squeeze, break_opportunities, forbidden_at_line_start, squeeze};
+
+/// Index of a loaded font face (meaning is up to the [`Metrics`] implementation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub usize);
+
+/// The template role whose fonts and size a piece of text takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceRole {
+    Title,
+    Subtitle,
+    Speaker,
+    Date,
+    Salutation,
+    Body,
+    /// Heading of a level, 1 to 4 (deeper levels use 4).
+    Heading(u8),
+    RunIn,
+    PageNumber,
+}
+
+impl FaceRole {
+    /// Every role, in the template's order.
+    pub const ALL: [FaceRole; 12] = [
+        FaceRole::Title,
+        FaceRole::Subtitle,
+        FaceRole::Speaker,
+        FaceRole::Date,
+        FaceRole::Salutation,
+        FaceRole::Body,
+        FaceRole::Heading(1),
+        FaceRole::Heading(2),
+        FaceRole::Heading(3),
+        FaceRole::Heading(4),
+        FaceRole::RunIn,
+        FaceRole::PageNumber,
+    ];
+
+    /// The role's name in templates and in `--font ROLE=PATH`.
+    ///
+    /// ```
+    /// use wengao::write::pdf::layout::FaceRole;
+    /// assert_eq!(FaceRole::Heading(2).name(), "heading2");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            FaceRole::Title => "title",
+            FaceRole::Subtitle => "subtitle",
+            FaceRole::Speaker => "speaker",
+            FaceRole::Date => "date",
+            FaceRole::Salutation => "salutation",
+            FaceRole::Body => "body",
+            FaceRole::Heading(0 | 1) => "heading1",
+            FaceRole::Heading(2) => "heading2",
+            FaceRole::Heading(3) => "heading3",
+            FaceRole::Heading(_) => "heading4",
+            FaceRole::RunIn => "run_in",
+            FaceRole::PageNumber => "page_number",
+        }
+    }
+
+    /// The role's style in a template.
+    pub fn style(self, roles: &Roles) -> &Role {
+        match self {
+            FaceRole::Title => &roles.title,
+            FaceRole::Subtitle => &roles.subtitle,
+            FaceRole::Speaker => &roles.speaker,
+            FaceRole::Date => &roles.date,
+            FaceRole::Salutation => &roles.salutation,
+            FaceRole::Body => &roles.body,
+            FaceRole::Heading(level) => roles.heading(level),
+            FaceRole::RunIn => &roles.run_in,
+            FaceRole::PageNumber => &roles.page_number,
+        }
+    }
+
+    /// The role for a heading of `level`, capped at 4.
+    pub fn heading(level: u8) -> FaceRole {
+        FaceRole::Heading(level.clamp(1, 4))
+    }
+}
+
+/// Which of a role's font lists a character is set from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Chinese characters, full-width marks and anything else not Latin.
+    EastAsian,
+    /// Latin letters, digits and ASCII punctuation.
+    Latin,
+}
+
+impl Script {
+    /// The script of a character.
+    ///
+    /// ```
+    /// use wengao::write::pdf::layout::Script;
+    /// assert_eq!(Script::of('A'), Script::Latin);
+    /// assert_eq!(Script::of('中'), Script::EastAsian);
+    /// assert_eq!(Script::of('，'), Script::EastAsian);
+    /// ```
+    pub fn of(c: char) -> Script {
+        let code = c as u32;
+        let latin = (0x20..0x7F).contains(&code)
+            || (0xC0..=0x24F).contains(&code)
+            || (0x370..=0x4FF).contains(&code);
+        if latin {
+            Script::Latin
+        } else {
+            Script::EastAsian
+        }
+    }
+}
+
+/// The face a character is printed in and its advance.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GlyphChoice {
+    pub face: FaceId,
+    /// Advance width in em.
+    pub advance_em: f32,
+    /// False when no face has the character: it is printed as the missing-glyph box.
+    pub found: bool,
+}
+
+/// Font metrics as the layout needs them.
+pub trait Metrics {
+    /// The face to set `c` in for `role` (first face of the role's list that has it, then the
+    /// fallbacks) and its advance.
+    fn choose(&self, role: FaceRole, script: Script, c: char) -> GlyphChoice;
+}
+
+/// Synthesised weight: 仿宋 and 楷体 have no bold face, so bold is drawn (fill plus stroke).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    FakeBold,
+}
+
+/// One glyph placed on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub ch: char,
+    pub face: FaceId,
+    /// Font size in points.
+    pub size: f32,
+    /// Where the glyph's origin is drawn.
+    pub x: f32,
+    /// Right edge of the space the glyph occupies on the line (after squeezing and spacing).
+    pub right: f32,
+    pub weight: Weight,
+    /// No face has this character: it prints as a box (and a warning is given).
+    pub missing: bool,
+}
+
+/// How a line fills the text block's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// Spread (or squeezed) to both edges of its measure.
+    Justified,
+    /// Natural width: a paragraph's last line, or a centred or flush line.
+    Natural,
+}
+
+/// One printed line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Grid row on the page (0-based); the page number line has row `lines_per_page`.
+    pub row: usize,
+    /// Baseline, from the top of the page.
+    pub baseline: f32,
+    /// The paragraph's role.
+    pub role: FaceRole,
+    pub fill: Fill,
+    pub glyphs: Vec<Glyph>,
+}
+
+impl Line {
+    /// The characters of the line.
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.ch).collect()
+    }
+
+    /// Left edge of the first glyph's box.
+    pub fn left(&self) -> f32 {
+        self.glyphs.first().map_or(0.0, |g| g.x)
+    }
+
+    /// Right edge of the last glyph's box.
+    pub fn right(&self) -> f32 {
+        self.glyphs.last().map_or(0.0, |g| g.right)
+    }
+}
+
+/// One page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: usize,
+    pub lines: Vec<Line>,
+    /// The "— N —" line under the text block.
+    pub folio: Line,
+}
+
+/// Where a heading landed, for the bookmarks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Anchor {
+    /// Index of the section in [`Document::walk`] order.
+    pub section: usize,
+    /// 0-based page index.
+    pub page: usize,
+    /// Top of the heading's first line, from the top of the page.
+    pub top: f32,
+}
+
+/// Page geometry in points, derived from the template.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    pub page_width: f32,
+    pub page_height: f32,
+    pub block_left: f32,
+    pub block_top: f32,
+    pub block_width: f32,
+    pub block_height: f32,
+    pub line_pitch: f32,
+    pub char_pitch: f32,
+    pub lines_per_page: usize,
+    pub folio_top: f32,
+}
+
+impl Geometry {
+    /// The geometry of a template's page.
+    pub fn of(template: &Template) -> Geometry {
+        let page = &template.page;
+        Geometry {
+            page_width: mm_to_pt(page.width_mm),
+            page_height: mm_to_pt(page.height_mm),
+            block_left: mm_to_pt(page.margin_left_mm),
+            block_top: mm_to_pt(page.margin_top_mm),
+            block_width: mm_to_pt(page.text_width_mm()),
+            block_height: mm_to_pt(page.text_height_mm()),
+            line_pitch: page.line_pitch_pt(),
+            char_pitch: page.char_pitch_pt(),
+            lines_per_page: page.lines_per_page.max(1) as usize,
+            folio_top: mm_to_pt(
+                page.margin_top_mm + page.text_height_mm() + page.page_number_gap_mm,
+            ),
+        }
+    }
+
+    /// Right edge of the text block.
+    pub fn block_right(&self) -> f32 {
+        self.block_left + self.block_width
+    }
+
+    /// The width a full-width character takes at `size`: text near the grid's size snaps to
+    /// the character pitch (16 pt 仿宋 on a 15.79 pt grid is set slightly tight, as GB/T 9704
+    /// asks); other sizes take their own em.
+    pub fn cell(&self, size: f32) -> f32 {
+        if (size - self.char_pitch).abs() <= self.char_pitch * 0.1 {
+            self.char_pitch
+        } else {
+            size
+        }
+    }
+}
+
+/// The laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub geometry: Geometry,
+    pub pages: Vec<Page>,
+    /// One per heading, in [`Document::walk`] order.
+    pub anchors: Vec<Anchor>,
+    /// Characters no face has, in order of first use.
+    pub missing: Vec<char>,
+}
+
+/// Height of a CJK glyph's top above the baseline, in em (the ideographic em box).
+const ASCENT_EM: f32 = 0.88;
+
+/// Space between Han characters and Latin letters or digits, in em.
+const HAN_LATIN_GAP_EM: f32 = 0.25;
+
+/// Tolerance for width comparisons, in points.
+const EPSILON: f32 = 0.01;
+
+impl Layout {
+    /// The layout as text: one block per page, one line per printed line with its row,
+    /// baseline, left and right edges, fill and characters.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        for page in &self.pages {
+            let _ = writeln!(out, "page {}", page.number);
+            for line in page.lines.iter().chain(std::iter::once(&page.folio)) {
+                let _ = writeln!(
+                    out,
+                    "  row {:2} y {:6.1} x {:6.1}..{:6.1} {:<11} {:<9} {}",
+                    line.row,
+                    line.baseline,
+                    line.left(),
+                    line.right(),
+                    line.role.name(),
+                    match line.fill {
+                        Fill::Justified => "justified",
+                        Fill::Natural => "natural",
+                    },
+                    line.text()
+                );
+            }
+        }
+        out
+    }
+}
+
+/// A run of text in one role's face.
+struct Span {
+    text: String,
+    role: FaceRole,
+    weight: Weight,
+}
+
+/// A paragraph to set: spans, the role giving size, alignment and indent, and how it flows.
+struct Paragraph {
+    spans: Vec<Span>,
+    role: FaceRole,
+    /// Headings stay on the page of the line that follows them.
+    keep_with_next: bool,
+    anchor: Option<usize>,
+}
+
+/// The kind of a character for spacing and justification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A Han character or other full-width letter.
+    Wide,
+    /// A Latin letter or digit.
+    Narrow,
+    /// A full-width or ASCII mark.
+    Mark,
+    /// An ASCII space.
+    Space,
+}
+
+/// A character measured for line breaking.
+struct Unit {
+    ch: char,
+    face: FaceId,
+    size: f32,
+    advance: f32,
+    /// Extra space before this unit (Han–Latin gap).
+    gap_before: f32,
+    squeeze: Squeeze,
+    kind: Kind,
+    weight: Weight,
+    missing: bool,
+}
+
+impl Unit {
+    /// How much this unit may shrink when the line is pushed in.
+    fn squeezable(&self) -> f32 {
+        match self.squeeze {
+            Squeeze::None => 0.0,
+            Squeeze::RightHalf | Squeeze::LeftHalf => self.advance / 2.0,
+        }
+    }
+}
+
+/// A row of the page grid before pagination.
+enum Row {
+    Blank,
+    Text {
+        line: Line,
+        keep_with_next: bool,
+        anchor: Option<usize>,
+    },
+}
+
+/// Lays `document` out on `template`'s pages with `metrics`.
+pub fn layout(document: &Document, template: &Template, metrics: &dyn Metrics) -> Layout {
+    let geometry = Geometry::of(template);
+    let mut setter = Setter {
+        geometry,
+        roles: &template.roles,
+        metrics,
+        missing: Vec::new(),
+        rows: Vec::new(),
+    };
+    for paragraph in paragraphs(document, &template.roles) {
+        setter.set(&paragraph);
+    }
+    let Setter { rows, missing, .. } = setter;
+    let (pages, anchors) = paginate(rows, &geometry, &template.roles, metrics);
+    Layout {
+        geometry,
+        pages,
+        anchors,
+        missing,
+    }
+}
+
+/// The document as paragraphs in reading order.
+fn paragraphs(document: &Document, roles: &Roles) -> Vec<Paragraph> {
+    let plain = |text: &str, role: FaceRole| Paragraph {
+        spans: vec![span(text.to_string(), role, roles)],
+        role,
+        keep_with_next: false,
+        anchor: None,
+    };
+    let mut out = Vec::new();
+    for line in &document.meta.title {
+        out.push(plain(line, FaceRole::Title));
+    }
+    let meta = &document.meta;
+    for (field, role) in [
+        (&meta.subtitle, FaceRole::Subtitle),
+        (&meta.speaker, FaceRole::Speaker),
+        (&meta.date, FaceRole::Date),
+        (&meta.salutation, FaceRole::Salutation),
+    ] {
+        if let Some(text) = field {
+            out.push(plain(text, role));
+        }
+    }
+    let blocks = |blocks: &[Block], out: &mut Vec<Paragraph>| {
+        for block in blocks {
+            out.push(inline_paragraph(block.inlines(), FaceRole::Body, roles));
+        }
+    };
+    blocks(&document.front, &mut out);
+    for (index, (_, section)) in document.walk().into_iter().enumerate() {
+        let heading = &section.heading;
+        let heading_role = FaceRole::heading(heading.level);
+        match &heading.placement {
+            Placement::Standalone => out.push(Paragraph {
+                spans: vec![span(heading.text.clone(), heading_role, roles)],
+                role: heading_role,
+                keep_with_next: true,
+                anchor: Some(index),
+            }),
+            Placement::RunIn { rest } => {
+                let mut paragraph = inline_paragraph(rest, FaceRole::RunIn, roles);
+                paragraph
+                    .spans
+                    .insert(0, span(heading.text.clone(), heading_role, roles));
+                paragraph.anchor = Some(index);
+                out.push(paragraph);
+            }
+        }
+        blocks(&section.blocks, &mut out);
+    }
+    blocks(&document.back, &mut out);
+    out
+}
+
+fn span(text: String, role: FaceRole, roles: &Roles) -> Span {
+    let weight = if role.style(roles).bold {
+        Weight::FakeBold
+    } else {
+        Weight::Regular
+    };
+    Span { text, role, weight }
+}
+
+fn inline_paragraph(inlines: &[Inline], role: FaceRole, roles: &Roles) -> Paragraph {
+    Paragraph {
+        spans: vec![span(plain_text(inlines), role, roles)],
+        role,
+        keep_with_next: false,
+        anchor: None,
+    }
+}
+
+/// Sets paragraphs into grid rows.
+struct Setter<'a> {
+    geometry: Geometry,
+    roles: &'a Roles,
+    metrics: &'a dyn Metrics,
+    missing: Vec<char>,
+    rows: Vec<Row>,
+}
+
+impl Setter<'_> {
+    fn set(&mut self, paragraph: &Paragraph) {
+        let style = paragraph.role.style(self.roles);
+        let size = style.size.pt();
+        let units = measure(
+            &paragraph.spans,
+            size,
+            &self.geometry,
+            self.metrics,
+            &mut self.missing,
+        );
+        for _ in 0..style.space_before_lines.round() as usize {
+            self.rows.push(Row::Blank);
+        }
+        let cell = self.geometry.cell(size);
+        let measure_width = self.geometry.block_width;
+        let indent = style.first_line_indent_chars * cell;
+        let lines = match style.align {
+            Align::Center => balanced_lines(&units, measure_width),
+            Align::Justify | Align::Left | Align::Right => {
+                break_paragraph(&units, measure_width - indent, measure_width)
+            }
+        };
+        let count = lines.len();
+        for (number, (start, end)) in lines.into_iter().enumerate() {
+            let first = number == 0;
+            let last = number + 1 == count;
+            let left = self.geometry.block_left + if first { indent } else { 0.0 };
+            let width = self.geometry.block_right() - left;
+            let placement = match (style.align, last) {
+                (Align::Justify, false) => LinePlacement::Justify,
+                (Align::Center, _) => LinePlacement::Center,
+                (Align::Right, _) => LinePlacement::Right,
+                _ => LinePlacement::Left,
+            };
+            let glyphs = place(&units[start..end], left, width, placement);
+            let fill = if placement == LinePlacement::Justify {
+                Fill::Justified
+            } else {
+                Fill::Natural
+            };
+            self.rows.push(Row::Text {
+                line: Line {
+                    row: 0,
+                    baseline: 0.0,
+                    role: paragraph.role,
+                    fill,
+                    glyphs,
+                },
+                keep_with_next: paragraph.keep_with_next,
+                anchor: if first { paragraph.anchor } else { None },
+            });
+        }
+        for _ in 0..style.space_after_lines.round() as usize {
+            self.rows.push(Row::Blank);
+        }
+    }
+}
+
+/// Measures the spans' characters in their faces.
+fn measure(
+    spans: &[Span],
+    size: f32,
+    geometry: &Geometry,
+    metrics: &dyn Metrics,
+    missing: &mut Vec<char>,
+) -> Vec<Unit> {
+    let cell = geometry.cell(size);
+    let mut units: Vec<Unit> = Vec::new();
+    for span in spans {
+        for ch in span.text.chars() {
+            if ch.is_control() {
+                continue;
+            }
+            let script = Script::of(ch);
+            let choice = metrics.choose(span.role, script, ch);
+            if !choice.found && !missing.contains(&ch) {
+                missing.push(ch);
+            }
+            let kind = if ch == ' ' {
+                Kind::Space
+            } else if ch.is_alphanumeric() {
+                if script == Script::Latin {
+                    Kind::Narrow
+                } else {
+                    Kind::Wide
+                }
+            } else {
+                Kind::Mark
+            };
+            let gap_before = match (units.last().map(|u| u.kind), kind) {
+                (Some(Kind::Wide), Kind::Narrow) | (Some(Kind::Narrow), Kind::Wide) => {
+                    HAN_LATIN_GAP_EM * cell
+                }
+                _ => 0.0,
+            };
+            units.push(Unit {
+                ch,
+                face: choice.face,
+                size,
+                advance: choice.advance_em * cell,
+                gap_before,
+                squeeze: squeeze(ch),
+                kind,
+                weight: span.weight,
+                missing: !choice.found,
+            });
+        }
+    }
+    units
+}
+
+/// Natural width of `units[start..end]` with inner gaps, trailing spaces not counted.
+fn natural_width(units: &[Unit], start: usize, end: usize) -> f32 {
+    let end = trim_end(units, start, end);
+    units[start..end]
+        .iter()
+        .enumerate()
+        .map(|(i, u)| u.advance + if i > 0 { u.gap_before } else { 0.0 })
+        .sum()
+}
+
+/// How much `units[start..end]` may shrink as one line: an opening mark that starts the line
+/// keeps its width, or its ink would hang into the margin.
+fn squeezable_width(units: &[Unit], start: usize, end: usize) -> f32 {
+    (start..end).map(|i| line_squeezable(units, start, i)).sum()
+}
+
+fn line_squeezable(units: &[Unit], line_start: usize, index: usize) -> f32 {
+    if index == line_start && units[index].squeeze == Squeeze::LeftHalf {
+        0.0
+    } else {
+        units[index].squeezable()
+    }
+}
+
+/// `end` moved back over trailing spaces.
+fn trim_end(units: &[Unit], start: usize, mut end: usize) -> usize {
+    while end > start + 1 && units[end - 1].kind == Kind::Space {
+        end -= 1;
+    }
+    end
+}
+
+/// Breaks a justified paragraph into lines `(start, end)`: the longest run that fits at each
+/// allowed break, pushing punctuation in before pushing a character out, and never leaving a
+/// lone character on the last line.
+fn break_paragraph(units: &[Unit], first_width: f32, width: f32) -> Vec<(usize, usize)> {
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<char> = units.iter().map(|u| u.ch).collect();
+    let allowed = break_opportunities(&chars);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < units.len() {
+        let available = if lines.is_empty() { first_width } else { width };
+        let end = fit(units, &allowed, start, available);
+        lines.push((start, end));
+        start = end;
+        while start < units.len() && units[start].kind == Kind::Space {
+            start += 1;
+        }
+    }
+    avoid_lone_last_character(units, &allowed, &mut lines, first_width, width);
+    lines
+}
+
+/// The end of the line starting at `start`.
+fn fit(units: &[Unit], allowed: &[bool], start: usize, available: f32) -> usize {
+    let mut best = None;
+    for (end, &breakable) in allowed.iter().enumerate().skip(start + 1) {
+        let natural = natural_width(units, start, end);
+        if natural - squeezable_width(units, start, end) > available + EPSILON {
+            break;
+        }
+        if breakable {
+            // Fits as set, or fits once its marks are pushed in.
+            best = Some(end);
+        }
+    }
+    if let Some(end) = best {
+        return end;
+    }
+    // Nothing breakable fits (a very long Latin word): cut where the width runs out.
+    let mut end = start + 1;
+    while end < units.len() && natural_width(units, start, end + 1) <= available + EPSILON {
+        end += 1;
+    }
+    while end > start + 1 && forbidden_at_line_start(units[end].ch) && end < units.len() {
+        end -= 1;
+    }
+    end
+}
+
+/// A paragraph's last line of one character (or one character and a stop) takes one more
+/// break's worth of text from the line above.
+fn avoid_lone_last_character(
+    units: &[Unit],
+    allowed: &[bool],
+    lines: &mut [(usize, usize)],
+    first_width: f32,
+    width: f32,
+) {
+    let count = lines.len();
+    if count < 2 {
+        return;
+    }
+    let (last_start, last_end) = lines[count - 1];
+    let content = units[last_start..last_end]
+        .iter()
+        .filter(|u| !forbidden_at_line_start(u.ch) && u.kind != Kind::Space)
+        .count();
+    if content > 1 {
+        return;
+    }
+    let (previous_start, previous_end) = lines[count - 2];
+    let Some(new_break) = (previous_start + 2..previous_end)
+        .rev()
+        .find(|&i| allowed[i])
+    else {
+        return;
+    };
+    let available = if count == 2 { first_width } else { width };
+    let last_fits = natural_width(units, new_break, last_end) <= width + EPSILON;
+    if last_fits && natural_width(units, previous_start, new_break) <= available + EPSILON {
+        lines[count - 2].1 = new_break;
+        lines[count - 1].0 = new_break;
+    }
+}
+
+/// Centred lines (titles): one line when it fits, else lines of balanced width.
+fn balanced_lines(units: &[Unit], width: f32) -> Vec<(usize, usize)> {
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let total = natural_width(units, 0, units.len());
+    if total <= width + EPSILON {
+        return vec![(0, units.len())];
+    }
+    let chars: Vec<char> = units.iter().map(|u| u.ch).collect();
+    let allowed = break_opportunities(&chars);
+    let count = (total / width).ceil().max(1.0) as usize;
+    let target = total / count as f32;
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < units.len() {
+        let mut end = fit(units, &allowed, start, width);
+        // Take the allowed break nearest to the balanced target.
+        let mut best = end;
+        let mut best_distance = f32::MAX;
+        for (candidate, &breakable) in allowed.iter().enumerate().take(end + 1).skip(start + 1) {
+            if breakable {
+                let distance = (natural_width(units, start, candidate) - target).abs();
+                if distance < best_distance {
+                    best_distance = distance;
+                    best = candidate;
+                }
+            }
+        }
+        if lines.len() + 1 < count {
+            end = best;
+        }
+        lines.push((start, end));
+        start = end;
+    }
+    lines
+}
+
+/// How a line sits in its measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinePlacement {
+    Justify,
+    Left,
+    Center,
+    Right,
+}
+
+/// Positions `units` in a measure of `width` starting at `left`.
+fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacement) -> Vec<Glyph> {
+    let end = trim_end(units, 0, units.len());
+    let units = &units[..end];
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let natural = natural_width(units, 0, units.len());
+    let mut shrink = vec![0.0f32; units.len()];
+    let mut spacing = vec![0.0f32; units.len()];
+    let mut origin = left;
+    match placement {
+        _ if natural > width + EPSILON => {
+            // Push in: squeeze marks in proportion to how much each may give.
+            let squeezable = squeezable_width(units, 0, units.len());
+            let ratio = ((natural - width) / squeezable.max(EPSILON)).min(1.0);
+            for (i, amount) in shrink.iter_mut().enumerate() {
+                *amount = line_squeezable(units, 0, i) * ratio;
+            }
+        }
+        LinePlacement::Justify => {
+            // Spread the leftover between characters, never inside a Latin word.
+            let inside_word =
+                |i: usize| units[i - 1].kind == Kind::Narrow && units[i].kind == Kind::Narrow;
+            let mut gaps: Vec<usize> = (1..units.len()).filter(|&i| !inside_word(i)).collect();
+            if gaps.is_empty() {
+                gaps = (1..units.len()).collect();
+            }
+            if !gaps.is_empty() {
+                let extra = (width - natural) / gaps.len() as f32;
+                for i in gaps {
+                    spacing[i] = extra;
+                }
+            }
+        }
+        LinePlacement::Left => {}
+        LinePlacement::Center => origin += ((width - natural) / 2.0).max(0.0),
+        LinePlacement::Right => origin += (width - natural).max(0.0),
+    }
+    let mut pen = origin;
+    let mut glyphs = Vec::with_capacity(units.len());
+    for (i, unit) in units.iter().enumerate() {
+        if i > 0 {
+            pen += unit.gap_before + spacing[i];
+        }
+        let x = match unit.squeeze {
+            Squeeze::LeftHalf => pen - shrink[i],
+            Squeeze::RightHalf | Squeeze::None => pen,
+        };
+        let right = pen + unit.advance - shrink[i];
+        glyphs.push(Glyph {
+            ch: unit.ch,
+            face: unit.face,
+            size: unit.size,
+            x,
+            right,
+            weight: unit.weight,
+            missing: unit.missing,
+        });
+        pen = right;
+    }
+    glyphs
+}
+
+/// Distributes rows onto pages: blank rows at a page top are dropped, a heading never ends a
+/// page (it moves to the next page with the line after it), and every page gets its number.
+fn paginate(
+    rows: Vec<Row>,
+    geometry: &Geometry,
+    roles: &Roles,
+    metrics: &dyn Metrics,
+) -> (Vec<Page>, Vec<Anchor>) {
+    let per_page = geometry.lines_per_page;
+    // Length of the run of keep-with-next rows starting at each row.
+    let mut keep_run = vec![0usize; rows.len() + 1];
+    for index in (0..rows.len()).rev() {
+        if let Row::Text {
+            keep_with_next: true,
+            ..
+        } = rows[index]
+        {
+            keep_run[index] = keep_run[index + 1] + 1;
+        }
+    }
+    let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
+    let mut anchors = Vec::new();
+    let mut row_on_page = 0;
+    let mut previous_kept = false;
+    for (index, row) in rows.into_iter().enumerate() {
+        match row {
+            Row::Blank => {
+                if row_on_page > 0 {
+                    row_on_page += 1;
+                }
+            }
+            Row::Text {
+                mut line,
+                keep_with_next,
+                anchor,
+            } => {
+                // A run of heading lines needs room for itself and one line after it.
+                let group = keep_run[index];
+                let starts_group = keep_with_next && !previous_kept;
+                let heading_would_strand =
+                    starts_group && row_on_page + group + 1 > per_page && group < per_page;
+                if row_on_page >= per_page || (heading_would_strand && row_on_page > 0) {
+                    pages.push(Vec::new());
+                    row_on_page = 0;
+                }
+                position(&mut line, row_on_page, geometry);
+                if let Some(section) = anchor {
+                    anchors.push(Anchor {
+                        section,
+                        page: pages.len() - 1,
+                        top: line.baseline - ASCENT_EM * line_size(&line),
+                    });
+                }
+                previous_kept = keep_with_next;
+                pages.last_mut().expect("a page").push(line);
+                row_on_page += 1;
+            }
+        }
+    }
+    let pages = pages
+        .into_iter()
+        .enumerate()
+        .map(|(index, lines)| {
+            let number = index + 1;
+            Page {
+                number,
+                lines,
+                folio: folio(number, geometry, roles, metrics),
+            }
+        })
+        .collect();
+    (pages, anchors)
+}
+
+fn line_size(line: &Line) -> f32 {
+    line.glyphs.first().map_or(0.0, |g| g.size)
+}
+
+/// Moves a line set at baseline 0 onto grid row `row`.
+fn position(line: &mut Line, row: usize, geometry: &Geometry) {
+    line.row = row;
+    line.baseline =
+        geometry.block_top + row as f32 * geometry.line_pitch + ASCENT_EM * line_size(line);
+}
+
+/// The page number line "— N —": odd pages flush right one character in from the block's
+/// right edge, even pages flush left one character in.
+fn folio(number: usize, geometry: &Geometry, roles: &Roles, metrics: &dyn Metrics) -> Line {
+    let role = FaceRole::PageNumber;
+    let size = role.style(roles).size.pt();
+    let spans = [Span {
+        text: format!("— {number} —"),
+        role,
+        weight: Weight::Regular,
+    }];
+    let units = measure(&spans, size, geometry, metrics, &mut Vec::new());
+    let inset = geometry.char_pitch;
+    let width = geometry.block_width - 2.0 * inset;
+    let left = geometry.block_left + inset;
+    let placement = if number % 2 == 1 {
+        LinePlacement::Right
+    } else {
+        LinePlacement::Left
+    };
+    let glyphs = place(&units, left, width, placement);
+    Line {
+        row: geometry.lines_per_page,
+        baseline: geometry.folio_top + ASCENT_EM * size,
+        role,
+        fill: Fill::Natural,
+        glyphs,
+    }
+}
+
+/// Fixed-width metrics for tests and dumps: every full-width character is 1 em, Latin 0.5 em,
+/// all in face 0; characters in `missing` are reported as absent.
+#[derive(Debug, Clone, Default)]
+pub struct FixedMetrics {
+    pub missing: Vec<char>,
+}
+
+impl Metrics for FixedMetrics {
+    fn choose(&self, _role: FaceRole, script: Script, c: char) -> GlyphChoice {
+        GlyphChoice {
+            face: FaceId(0),
+            advance_em: match script {
+                Script::EastAsian => 1.0,
+                Script::Latin => 0.5,
+            },
+            found: !self.missing.contains(&c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Meta;
+
+    fn body(text: &str) -> Document {
+        Document {
+            front: vec![Block::Paragraph(vec![Inline::text(text)])],
+            ..Document::default()
+        }
+    }
+
+    fn gongwen() -> Template {
+        Template::builtin("gongwen").unwrap()
+    }
+
+    #[test]
+    fn a_full_line_holds_28_han_characters() {
+        let text = "国".repeat(26 + 28 + 3);
+        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let lines = &layout.pages[0].lines;
+        assert_eq!(lines[0].glyphs.len(), 26, "first line is indented 2");
+        assert_eq!(lines[1].glyphs.len(), 28);
+        let right = layout.geometry.block_right();
+        assert!((lines[1].right() - right).abs() < 0.05);
+    }
+
+    #[test]
+    fn a_stop_never_starts_a_line_it_is_pushed_in() {
+        // 12 + 1 + 13 cells fill the indented first line (26 cells); the second comma would
+        // start line 2, so both commas give half a cell and it squeezes in.
+        let text = format!(
+            "{}，{}，{}",
+            "国".repeat(12),
+            "国".repeat(13),
+            "家".repeat(10)
+        );
+        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let lines = &layout.pages[0].lines;
+        assert_eq!(lines[0].text().chars().last(), Some('，'));
+        assert!((lines[0].right() - layout.geometry.block_right()).abs() < 0.05);
+    }
+
+    #[test]
+    fn no_lone_character_on_the_last_line() {
+        let text = "国".repeat(26 + 1);
+        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let lines = &layout.pages[0].lines;
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].glyphs.len() >= 2, "{}", layout.dump());
+    }
+
+    #[test]
+    fn a_stop_that_cannot_squeeze_in_takes_a_character_with_it() {
+        let text = format!("{}，{}", "国".repeat(26), "家".repeat(10));
+        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let lines = &layout.pages[0].lines;
+        assert_eq!(lines[0].glyphs.len(), 25);
+        assert!(lines[1].text().starts_with("国，"));
+        assert!((lines[0].right() - layout.geometry.block_right()).abs() < 0.05);
+    }
+
+    #[test]
+    fn a_long_title_breaks_into_balanced_lines() {
+        // 22 pt title on a 442 pt measure: 20 characters a line, so 30 characters make two
+        // lines of 15, not 20 + 10.
+        let document = Document {
+            meta: Meta {
+                title: vec!["国".repeat(30)],
+                ..Meta::default()
+            },
+            ..Document::default()
+        };
+        let layout = layout(&document, &gongwen(), &FixedMetrics::default());
+        let lengths: Vec<usize> = layout.pages[0].lines[..2]
+            .iter()
+            .map(|l| l.glyphs.len())
+            .collect();
+        assert_eq!(lengths, vec![15, 15], "{}", layout.dump());
+    }
+
+    #[test]
+    fn latin_is_set_off_from_han_by_a_quarter_em() {
+        let layout = layout(&body("年GDP增"), &gongwen(), &FixedMetrics::default());
+        let glyphs = &layout.pages[0].lines[0].glyphs;
+        let gap = glyphs[1].x - glyphs[0].right;
+        assert!(
+            (gap - 0.25 * layout.geometry.char_pitch).abs() < 0.01,
+            "{gap}"
+        );
+        assert!(glyphs[2].x - glyphs[1].right < 0.01, "no gap inside a word");
+    }
+
+    #[test]
+    fn the_title_is_centred() {
+        let document = Document {
+            meta: Meta {
+                title: vec!["讲话".into()],
+                ..Meta::default()
+            },
+            ..Document::default()
+        };
+        let layout = layout(&document, &gongwen(), &FixedMetrics::default());
+        let line = &layout.pages[0].lines[0];
+        let g = layout.geometry;
+        let centre = (line.left() + line.right()) / 2.0;
+        assert!((centre - (g.block_left + g.block_width / 2.0)).abs() < 0.05);
+    }
+}

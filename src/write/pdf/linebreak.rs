@@ -1,0 +1,133 @@
+//! Chinese line-breaking rules (kinsoku, GB/T 15834 and clreq) layered over UAX #14 break opportunities.
+
+use icu_segmenter::LineSegmenter;
+use icu_segmenter::options::LineBreakOptions;
+
+/// Marks that must never start a line: stops, pauses and closing marks.
+pub const NO_LINE_START: &str = "。，、；：？！”’）》〉」』】〕］｝．·‥…—%）,.;:!?)]}";
+
+/// Opening marks that must never end a line.
+pub const NO_LINE_END: &str = "“‘（《〈「『【〔［｛([{";
+
+/// Full-width marks whose empty half may be squeezed out (push in): the ink sits on the left
+/// half of a stop or closing mark.
+const SQUEEZE_RIGHT_HALF: &str = "。，、；：”’）》〉」』】〕］｝";
+
+/// Full-width opening marks whose ink sits on the right half, so their left half may be squeezed.
+const SQUEEZE_LEFT_HALF: &str = "“‘（《〈「『【〔［｛";
+
+/// Marks written doubled (—— and ……) that must stay on one line.
+const NEVER_SPLIT: &str = "—…";
+
+/// Which half of a full-width mark is blank and may be squeezed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Squeeze {
+    /// Not squeezable.
+    None,
+    /// The right half is blank (。 ， 」).
+    RightHalf,
+    /// The left half is blank (「 （).
+    LeftHalf,
+}
+
+/// How a mark may be squeezed when a line needs pushing in.
+///
+/// ```
+/// use wengao::write::pdf::linebreak::{squeeze, Squeeze};
+/// assert_eq!(squeeze('。'), Squeeze::RightHalf);
+/// assert_eq!(squeeze('《'), Squeeze::LeftHalf);
+/// assert_eq!(squeeze('中'), Squeeze::None);
+/// ```
+pub fn squeeze(c: char) -> Squeeze {
+    if SQUEEZE_RIGHT_HALF.contains(c) {
+        Squeeze::RightHalf
+    } else if SQUEEZE_LEFT_HALF.contains(c) {
+        Squeeze::LeftHalf
+    } else {
+        Squeeze::None
+    }
+}
+
+/// True when `c` may not begin a line.
+pub fn forbidden_at_line_start(c: char) -> bool {
+    NO_LINE_START.contains(c)
+}
+
+/// True when `c` may not end a line.
+pub fn forbidden_at_line_end(c: char) -> bool {
+    NO_LINE_END.contains(c)
+}
+
+/// For each position `i` in `0..=chars.len()`, whether a line may break before `chars[i]`.
+/// Position 0 is never a break; position `len` always is.
+///
+/// ```
+/// use wengao::write::pdf::linebreak::break_opportunities;
+/// let text: Vec<char> = "他说：“好。”".chars().collect();
+/// let ok = break_opportunities(&text);
+/// assert!(!ok[2]); // not before ：
+/// assert!(!ok[4]); // not after “
+/// assert!(ok[3]);  // between ： and “
+/// ```
+pub fn break_opportunities(chars: &[char]) -> Vec<bool> {
+    let text: String = chars.iter().collect();
+    let mut allowed = vec![false; chars.len() + 1];
+    // Byte offset of every char start, to map the segmenter's byte offsets to char positions.
+    let mut char_at_byte = vec![usize::MAX; text.len() + 1];
+    let mut byte = 0;
+    for (index, c) in chars.iter().enumerate() {
+        char_at_byte[byte] = index;
+        byte += c.len_utf8();
+    }
+    char_at_byte[text.len()] = chars.len();
+    let segmenter = LineSegmenter::new_for_non_complex_scripts(LineBreakOptions::default());
+    for offset in segmenter.segment_str(&text) {
+        let position = char_at_byte[offset];
+        if position != usize::MAX {
+            allowed[position] = true;
+        }
+    }
+    allowed[0] = false;
+    for position in 1..chars.len() {
+        let (before, after) = (chars[position - 1], chars[position]);
+        if forbidden_at_line_start(after)
+            || forbidden_at_line_end(before)
+            || (before == after && NEVER_SPLIT.contains(after))
+        {
+            allowed[position] = false;
+        }
+    }
+    allowed[chars.len()] = true;
+    allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breaks(text: &str) -> Vec<usize> {
+        let chars: Vec<char> = text.chars().collect();
+        break_opportunities(&chars)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, ok)| ok.then_some(i))
+            .collect()
+    }
+
+    #[test]
+    fn han_breaks_everywhere_but_before_stops() {
+        assert_eq!(breaks("我们，要"), vec![1, 3, 4]);
+    }
+
+    #[test]
+    fn doubled_dash_and_ellipsis_stay_whole() {
+        let b = breaks("好——对……是");
+        assert!(!b.contains(&2) && !b.contains(&5), "{b:?}");
+    }
+
+    #[test]
+    fn latin_words_are_not_split() {
+        let b = breaks("用GDP增长");
+        assert!(!b.contains(&2) && !b.contains(&3), "{b:?}");
+    }
+}
