@@ -194,11 +194,7 @@ fn a_long_plain_speech_fills_pages_of_22_lines_by_28_characters() {
         // Paragraph first lines are indented, last lines short, and a line that would start
         // with "，" or "。" gives a character to the next (kinsoku): half the lines are full.
         let full = lines.iter().filter(|l| l.chars().count() == 28).count();
-        assert!(
-            full * 2 >= lines.len(),
-            "page {}: {lines:#?}",
-            index + 1
-        );
+        assert!(full * 2 >= lines.len(), "page {}: {lines:#?}", index + 1);
     }
     // The rare characters of the other fixture reach the PDF too.
     let speech = read_text(&fixture("speech.txt"));

@@ -1,4 +1,7 @@
-//! Long titles broken into balanced lines (a trapezoid), preferring breaks between words.
+//! Long titles broken into balanced lines (a trapezoid), only between words.
+
+use icu_segmenter::WordSegmenter;
+use icu_segmenter::options::WordBreakInvariantOptions;
 
 /// Width of `text` in full-width character units (ASCII counts as half).
 pub fn width(text: &str) -> f32 {
@@ -14,8 +17,27 @@ const GOOD_LINE_ENDS: &str = "的上中下与和及、，：；—）》”";
 /// Characters a title line should not start with.
 const BAD_LINE_STARTS: &str = "的了着之、，。：；）》”";
 
+/// Where a line may end: after character `i` when `result[i + 1]` is true. Word boundaries
+/// come from ICU's Chinese dictionary segmenter, so "深入推进" is never split.
+fn word_ends(chars: &[char], title: &str) -> Vec<bool> {
+    let mut allowed = vec![false; chars.len() + 1];
+    let byte_to_char: std::collections::HashMap<usize, usize> = title
+        .char_indices()
+        .enumerate()
+        .map(|(char_index, (byte, _))| (byte, char_index))
+        .chain(std::iter::once((title.len(), chars.len())))
+        .collect();
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    for byte in segmenter.segment_str(title) {
+        if let Some(&index) = byte_to_char.get(&byte) {
+            allowed[index] = true;
+        }
+    }
+    allowed
+}
+
 /// Splits a title into lines of at most `max_width` full-width characters, as evenly as
-/// possible, each break nudged to a nearby word boundary. The lines concatenate to `title`.
+/// possible, breaking only between words. The lines concatenate to `title`.
 ///
 /// ```
 /// use wengao::write::docx::title::balanced_lines;
@@ -30,6 +52,7 @@ pub fn balanced_lines(title: &str, max_width: f32) -> Vec<String> {
         return vec![title.to_string()];
     }
     let line_count = (total / max_width).ceil() as usize;
+    let allowed = word_ends(&chars, title);
     let mut lines = Vec::with_capacity(line_count);
     let mut start = 0;
     for remaining in (2..=line_count).rev() {
@@ -49,8 +72,8 @@ pub fn balanced_lines(title: &str, max_width: f32) -> Vec<String> {
             if BAD_LINE_STARTS.contains(chars[end]) {
                 cost += 4.0;
             }
-            // Never split a Latin word or a number.
-            if chars[end - 1].is_ascii_alphanumeric() && chars[end].is_ascii_alphanumeric() {
+            // Never split a word (a long single word still breaks, at great cost).
+            if !allowed[end] {
                 cost += 100.0;
             }
             if best.is_none_or(|(_, best_cost)| cost < best_cost) {
@@ -99,6 +122,17 @@ mod tests {
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert_eq!(lines.concat(), title);
         assert!(lines.iter().all(|l| width(l) <= 20.0));
+    }
+
+    #[test]
+    fn words_are_not_split() {
+        let title = "坚持以人民为中心深入推进作风建设和营商环境优化";
+        let lines = balanced_lines(title, 20.0);
+        assert_eq!(lines.len(), 2);
+        assert!(
+            lines[0].ends_with("推进") || lines[0].ends_with("建设") || lines[0].ends_with("中心"),
+            "{lines:?}"
+        );
     }
 
     #[test]
