@@ -640,3 +640,100 @@ fn templates_subcommand_lists_and_shows_the_shipped_templates() {
         Template::builtin("speech").unwrap()
     );
 }
+
+/// An XML part in a canonical, line-per-node form: attributes sorted, namespaces by prefix,
+/// so that golden files diff readably and ignore attribute order and quoting.
+fn canonical(xml: &str) -> String {
+    fn name(node: Node) -> String {
+        let tag = node.tag_name();
+        match tag.namespace().and_then(|ns| node.lookup_prefix(ns)) {
+            Some(prefix) if !prefix.is_empty() => format!("{prefix}:{}", tag.name()),
+            _ => tag.name().to_string(),
+        }
+    }
+    fn visit(node: Node, depth: usize, out: &mut String) {
+        for child in node.children() {
+            if child.is_element() {
+                let mut attributes: Vec<String> = child
+                    .attributes()
+                    .map(|a| {
+                        let prefix = a.namespace().and_then(|ns| child.lookup_prefix(ns));
+                        match prefix {
+                            Some(p) if !p.is_empty() => format!("{p}:{}={:?}", a.name(), a.value()),
+                            _ => format!("{}={:?}", a.name(), a.value()),
+                        }
+                    })
+                    .collect();
+                attributes.sort();
+                out.push_str(&"  ".repeat(depth));
+                out.push_str(&name(child));
+                for attribute in attributes {
+                    out.push(' ');
+                    out.push_str(&attribute);
+                }
+                out.push('\n');
+                visit(child, depth + 1, out);
+            } else if let Some(text) = child.text().filter(|_| child.is_text()) {
+                if !text.trim().is_empty() || node.tag_name().name() == "t" {
+                    out.push_str(&"  ".repeat(depth));
+                    out.push_str(&format!("{text:?}\n"));
+                }
+            }
+        }
+    }
+    let document = Xml::parse(xml).unwrap();
+    let mut out = String::new();
+    visit(document.root(), 0, &mut out);
+    out
+}
+
+#[test]
+fn golden_parts_of_the_speech_fixture() {
+    let document = read_text(&fixture("speech.txt"));
+    let options = wengao::WriteOptions {
+        toc: true,
+        ..options("speech")
+    };
+    let parts = parts(&write(&document, &options));
+    let golden_dir = fixture("golden");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    for part in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/footer1.xml",
+        "word/footer2.xml",
+        "docProps/core.xml",
+        "[Content_Types].xml",
+        "word/_rels/document.xml.rels",
+    ] {
+        let actual = canonical(&parts[part]);
+        let file = golden_dir.join(part.replace(['/', '[', ']'], "_") + ".txt");
+        if update {
+            std::fs::create_dir_all(&golden_dir).unwrap();
+            std::fs::write(&file, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (regenerate with UPDATE_GOLDEN=1 cargo test --test docx)",
+                file.display()
+            )
+        });
+        if actual != expected {
+            let line = actual
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, e)| a != e)
+                .unwrap_or_else(|| actual.lines().count().min(expected.lines().count()));
+            panic!(
+                "{part} differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}\n\
+                 (if the change is intended: UPDATE_GOLDEN=1 cargo test --test docx)",
+                file.display(),
+                line + 1,
+                actual.lines().nth(line),
+                expected.lines().nth(line)
+            );
+        }
+    }
+}
