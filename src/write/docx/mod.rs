@@ -186,9 +186,11 @@ fn body_paragraphs(
             }
             Placement::RunIn { rest } => {
                 // One paragraph in the lead's heading style (so it carries the outline level),
-                // the body in a character style with the run-in face. A style separator
-                // (specVanish) would keep the body out of the navigation pane in Word, but
-                // LibreOffice before 24.8 breaks the line there; see README.
+                // the body in a character style with the run-in face. A style separator (a
+                // heading paragraph whose mark is hidden with specVanish) would keep the body
+                // out of Word's navigation pane, but LibreOffice before 24.8 prints it as two
+                // paragraphs; one paragraph prints right everywhere, at the price of the
+                // navigation pane showing the whole paragraph.
                 let mut paragraph = styled(ParagraphStyle::RunInLead(level), &heading.text);
                 let body = plain_text(rest);
                 if !body.is_empty() {
