@@ -539,6 +539,19 @@ fn the_three_templates_give_different_styles() {
         Some("1417"),
         "25 mm"
     );
+    // plain centres its page numbers; larger headings leave the character grid.
+    for footer in ["word/footer1.xml", "word/footer2.xml"] {
+        let footer = Xml::parse(&plain[footer]).unwrap();
+        assert_eq!(
+            w_attr(w_child(footer.root(), "jc").unwrap(), "val"),
+            Some("center")
+        );
+    }
+    let heading = style_by_id(&styles, "Heading1");
+    assert_eq!(
+        w_attr(w_child(heading, "snapToGrid").unwrap(), "val"),
+        Some("0")
+    );
     // speech: the salutation has space before it, gongwen's does not.
     let speech = parts(&write(&document, &options("speech")));
     let styles = Xml::parse(&speech["word/styles.xml"]).unwrap();

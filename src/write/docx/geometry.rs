@@ -108,6 +108,11 @@ impl PageGeometry {
         (self.text_width().pt() / pitch).floor() as i32
     }
 
+    /// The width of one grid cell: the base size plus `charSpace`.
+    pub fn cell_pt(&self) -> f32 {
+        self.chars_base_pt + self.char_space as f32 / 4096.0
+    }
+
     /// Horizontal scale in percent (`w:w`) that makes a glyph of `size_pt` no wider than one
     /// grid cell, for sizes within a point above the cell; `None` for other sizes.
     ///
@@ -115,7 +120,7 @@ impl PageGeometry {
     /// when it measures), so a 16 pt glyph in the 15.79 pt cells of a 28-character line
     /// must be scaled to 98 %; Word puts it on the same grid either way.
     pub fn scale_for(&self, size_pt: f32) -> Option<u32> {
-        let cell = self.chars_base_pt + self.char_space as f32 / 4096.0;
+        let cell = self.cell_pt();
         if size_pt <= cell || size_pt > cell + 1.0 {
             return None;
         }

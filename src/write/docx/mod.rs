@@ -8,12 +8,13 @@ pub mod parts;
 pub mod title;
 
 use docx_rs::{
-    BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, PageMargin,
-    Paragraph, Run,
+    AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
+    InstrText, PageMargin, Paragraph, Run,
 };
 
 use crate::error::Error;
 use crate::model::{Block, Document, Inline, Placement, plain_text};
+use crate::template::{Align, Role};
 use crate::write::{Output, WriteOptions};
 use geometry::PageGeometry;
 use parts::{FieldUpdate, ParagraphStyle, xml_safe};
@@ -38,12 +39,8 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
 
     let mut docx = page_setup(Docx::new(), &geometry);
     docx = docx
-        .footer(
-            Footer::new().add_paragraph(page_number(PageSide::Odd, roles.page_number.size.pt())),
-        )
-        .even_footer(
-            Footer::new().add_paragraph(page_number(PageSide::Even, roles.page_number.size.pt())),
-        );
+        .footer(Footer::new().add_paragraph(page_number(PageSide::Odd, &roles.page_number)))
+        .even_footer(Footer::new().add_paragraph(page_number(PageSide::Even, &roles.page_number)));
     for paragraph in body_paragraphs(document, options, &geometry) {
         docx = docx.add_paragraph(paragraph);
     }
@@ -106,19 +103,21 @@ enum PageSide {
     Even,
 }
 
-/// "— N —" with N a PAGE field, one character in from the outer edge of the text block.
-fn page_number(side: PageSide, size_pt: f32) -> Paragraph {
-    let one_char = geometry::Twips::from_pt(size_pt).0;
+/// "— N —" with N a PAGE field, one character in from the outer edge of the text block
+/// (GB/T 9704), or centred when the template's page number role says so.
+fn page_number(side: PageSide, role: &Role) -> Paragraph {
+    let one_char = geometry::Twips::from_pt(role.size.pt()).0;
     let paragraph = Paragraph::new().style(&ParagraphStyle::Footer.id());
     let paragraph = match side {
+        _ if role.align == Align::Center => paragraph.align(AlignmentType::Center),
         PageSide::Odd => {
             paragraph
-                .align(docx_rs::AlignmentType::Right)
+                .align(AlignmentType::Right)
                 .indent(None, None, Some(one_char), None)
         }
         PageSide::Even => {
             paragraph
-                .align(docx_rs::AlignmentType::Left)
+                .align(AlignmentType::Left)
                 .indent(Some(one_char), None, None, None)
         }
     };

@@ -110,6 +110,18 @@ enum GridFit {
     Free,
 }
 
+impl GridFit {
+    /// On the grid when a character of `size_pt` fits one cell (narrowed if need be); off
+    /// the grid otherwise (a larger heading would take two cells a character).
+    fn for_size(geometry: &PageGeometry, size_pt: f32) -> GridFit {
+        if size_pt <= geometry.cell_pt() || geometry.scale_for(size_pt).is_some() {
+            GridFit::Snap
+        } else {
+            GridFit::Free
+        }
+    }
+}
+
 /// Word's `w:rPr` for a role: named fonts (never theme fonts), bold, spacing, size.
 fn run_properties(role: &Role, geometry: &PageGeometry, grid: GridFit) -> String {
     let mut out = String::from("<w:rPr>");
@@ -167,9 +179,11 @@ fn paragraph_properties(role: &Role, geometry: &PageGeometry, extras: Extras) ->
             position.0
         );
     }
-    if extras.grid == GridFit::Free {
-        out.push_str("<w:snapToGrid w:val=\"0\"/>");
-    }
+    let snap = match extras.grid {
+        GridFit::Snap => "1",
+        GridFit::Free => "0",
+    };
+    let _ = write!(out, "<w:snapToGrid w:val=\"{snap}\"/>");
     let size_pt = role.size.pt();
     let pitch = geometry.line_pitch.0 as f32;
     let before_lines = role.space_before_lines;
@@ -292,7 +306,9 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
     ];
     for (kind, role) in simple_roles {
         let grid = match kind {
-            ParagraphStyle::Body | ParagraphStyle::Salutation => GridFit::Snap,
+            ParagraphStyle::Body | ParagraphStyle::Salutation => {
+                GridFit::for_size(geometry, role.size.pt())
+            }
             _ => GridFit::Free,
         };
         let extras = Extras {
@@ -310,9 +326,11 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
     }
     for level in 1..=heading_levels {
         let role = roles.heading(level);
+        let grid = GridFit::for_size(geometry, role.size.pt());
         let extras = Extras {
             keep_with_next: true,
             outline_level: Some(level),
+            grid,
             ..plain
         };
         style(
@@ -320,23 +338,30 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
             ParagraphStyle::Heading(level),
             None,
             &paragraph_properties(role, geometry, extras),
-            &run_properties(role, geometry, GridFit::Snap),
+            &run_properties(role, geometry, grid),
         );
     }
     // Run-in leads inherit face and outline level from their heading style; the run-in role
     // gives size, indent, alignment and spacing. keepNext is switched off: they are body text.
     let run_in = &roles.run_in;
     let run_in_size = run_in.size.half_points();
+    let run_in_grid = GridFit::for_size(geometry, run_in.size.pt());
     for level in 1..=heading_levels {
-        let paragraph = paragraph_properties(run_in, geometry, plain).replacen(
+        let extras = Extras {
+            grid: run_in_grid,
+            ..plain
+        };
+        let paragraph = paragraph_properties(run_in, geometry, extras).replacen(
             "<w:pPr>",
             "<w:pPr><w:keepNext w:val=\"0\"/><w:keepLines w:val=\"0\"/>",
             1,
         );
-        let scale = geometry
-            .scale_for(run_in.size.pt())
-            .map(|percent| format!("<w:w w:val=\"{percent}\"/>"))
-            .unwrap_or_default();
+        // Written even at 100 % so that a narrowed heading face is not inherited.
+        let percent = match run_in_grid {
+            GridFit::Snap => geometry.scale_for(run_in.size.pt()).unwrap_or(100),
+            GridFit::Free => 100,
+        };
+        let scale = format!("<w:w w:val=\"{percent}\"/>");
         let run = format!(
             "<w:rPr>{scale}<w:sz w:val=\"{run_in_size}\"/><w:szCs w:val=\"{run_in_size}\"/></w:rPr>"
         );
@@ -349,7 +374,7 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
         );
     }
     // The body after the lead sentence: the run-in role's face, never the heading's bold.
-    let run_in_text = run_properties(run_in, geometry, GridFit::Snap).replacen(
+    let run_in_text = run_properties(run_in, geometry, run_in_grid).replacen(
         "<w:sz ",
         "<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/><w:sz ",
         usize::from(!run_in.bold),
