@@ -1,0 +1,230 @@
+//! The DOCX writer: a GB/T 9704 page built with docx-rs, then the parts docx-rs cannot express
+//! (styles, settings, core properties, the TOC field) written by wengao and zipped
+//! deterministically.
+
+pub mod geometry;
+mod package;
+pub mod parts;
+pub mod title;
+
+use docx_rs::{
+    AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
+    InstrText, PageMargin, Paragraph, Run,
+};
+
+use crate::error::Error;
+use crate::model::{Block, Document, Inline, Placement, plain_text};
+use crate::template::{Align, Role};
+use crate::write::{Output, WriteOptions};
+use geometry::PageGeometry;
+use parts::{FieldUpdate, ParagraphStyle, xml_safe};
+
+/// Text of the paragraph that marks where the TOC field goes (replaced after building).
+const TOC_PLACEHOLDER: &str = "\u{E000}wengao-toc\u{E000}";
+
+/// Writes `document` as a DOCX package styled by `options.template`.
+///
+/// ```
+/// use wengao::model::{Document, Meta};
+/// use wengao::write::{WriteOptions, docx};
+/// let doc = Document { meta: Meta { title: vec!["讲话".into()], ..Meta::default() }, ..Document::default() };
+/// let out = docx::write(&doc, &WriteOptions::default()).unwrap();
+/// assert_eq!(&out.bytes[..2], b"PK");
+/// ```
+pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Error> {
+    let template = &options.template;
+    let roles = &template.roles;
+    let geometry = PageGeometry::new(&template.page, &roles.body, &roles.page_number);
+    let heading_levels = parts::heading_levels(document);
+
+    let mut docx = page_setup(Docx::new(), &geometry);
+    docx = docx
+        .footer(Footer::new().add_paragraph(page_number(PageSide::Odd, &roles.page_number)))
+        .even_footer(Footer::new().add_paragraph(page_number(PageSide::Even, &roles.page_number)));
+    for paragraph in body_paragraphs(document, options, &geometry) {
+        docx = docx.add_paragraph(paragraph);
+    }
+
+    let mut xml = docx.build();
+    xml.document = package::normalize(&xml.document);
+    for footer in &mut xml.footers {
+        *footer = package::normalize(footer);
+    }
+    xml.styles = parts::styles_xml(template, &geometry, heading_levels).into_bytes();
+    let field_update = if options.toc {
+        FieldUpdate::OnOpen
+    } else {
+        FieldUpdate::Never
+    };
+    xml.settings = parts::settings_xml(field_update).into_bytes();
+    xml.doc_props.core = parts::core_xml(document).into_bytes();
+    if options.toc {
+        let toc = parts::toc_xml(document, heading_levels);
+        xml.document = package::replace_paragraph(&xml.document, TOC_PLACEHOLDER, &toc)
+            .ok_or_else(|| Error::Write {
+                format: "docx",
+                message: "the table of contents placeholder went missing (a bug)".into(),
+            })?;
+    }
+    let bytes = package::zip(xml).map_err(|e| Error::Write {
+        format: "docx",
+        message: format!("zipping the package failed: {e}"),
+    })?;
+    Ok(Output {
+        bytes,
+        warnings: Vec::new(),
+    })
+}
+
+/// A4 (or the template's paper), margins, footer distance and the line-and-character grid.
+fn page_setup(mut docx: Docx, geometry: &PageGeometry) -> Docx {
+    docx.document = docx.document.doc_grid(
+        DocGrid::new()
+            .grid_type(DocGridType::LinesAndChars)
+            .line_pitch(geometry.line_pitch.0 as usize)
+            .char_space(geometry.char_space as isize),
+    );
+    docx.page_size(geometry.width.0 as u32, geometry.height.0 as u32)
+        .page_margin(PageMargin {
+            top: geometry.margin_top.0,
+            left: geometry.margin_left.0,
+            bottom: geometry.margin_bottom.0,
+            right: geometry.margin_right.0,
+            header: geometry::Twips::from_mm(15.0).0,
+            footer: geometry.footer.0,
+            gutter: 0,
+        })
+}
+
+/// Odd pages carry the number on the right, even pages on the left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageSide {
+    Odd,
+    Even,
+}
+
+/// "— N —" with N a PAGE field, one character in from the outer edge of the text block
+/// (GB/T 9704), or centred when the template's page number role says so.
+fn page_number(side: PageSide, role: &Role) -> Paragraph {
+    let one_char = geometry::Twips::from_pt(role.size.pt()).0;
+    let paragraph = Paragraph::new().style(&ParagraphStyle::Footer.id());
+    let paragraph = match side {
+        _ if role.align == Align::Center => paragraph.align(AlignmentType::Center),
+        PageSide::Odd => {
+            paragraph
+                .align(AlignmentType::Right)
+                .indent(None, None, Some(one_char), None)
+        }
+        PageSide::Even => {
+            paragraph
+                .align(AlignmentType::Left)
+                .indent(Some(one_char), None, None, None)
+        }
+    };
+    paragraph
+        .add_run(Run::new().add_text("— "))
+        .add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+        .add_run(Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(Run::new().add_text("1"))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+        .add_run(Run::new().add_text(" —"))
+}
+
+/// One paragraph of `style` holding `text`.
+fn styled(style: ParagraphStyle, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(&style.id())
+        .add_run(Run::new().add_text(xml_safe(text)))
+}
+
+/// A body paragraph from the model's inlines (item markers are ordinary text).
+fn inline_paragraph(style: ParagraphStyle, inlines: &[Inline]) -> Paragraph {
+    styled(style, &plain_text(inlines))
+}
+
+/// Every paragraph of the document body in reading order.
+fn body_paragraphs(
+    document: &Document,
+    options: &WriteOptions,
+    geometry: &PageGeometry,
+) -> Vec<Paragraph> {
+    let meta = &document.meta;
+    let mut out = Vec::new();
+    if !meta.title.is_empty() {
+        out.push(title_paragraph(&meta.title, options, geometry));
+    }
+    let title_block = [
+        (ParagraphStyle::Subtitle, &meta.subtitle),
+        (ParagraphStyle::Speaker, &meta.speaker),
+        (ParagraphStyle::Date, &meta.date),
+    ];
+    for (style, field) in title_block {
+        if let Some(text) = field {
+            out.push(styled(style, text));
+        }
+    }
+    if options.toc {
+        out.push(Paragraph::new().add_run(Run::new().add_text(TOC_PLACEHOLDER)));
+    }
+    if let Some(salutation) = &meta.salutation {
+        out.push(styled(ParagraphStyle::Salutation, salutation));
+    }
+    let blocks = |out: &mut Vec<Paragraph>, blocks: &[Block]| {
+        for block in blocks {
+            out.push(inline_paragraph(ParagraphStyle::Body, block.inlines()));
+        }
+    };
+    blocks(&mut out, &document.front);
+    for (_, section) in document.walk() {
+        let heading = &section.heading;
+        let level = heading.level.clamp(1, 9);
+        match &heading.placement {
+            Placement::Standalone => {
+                out.push(styled(ParagraphStyle::Heading(level), &heading.text))
+            }
+            Placement::RunIn { rest } => {
+                // One paragraph in the lead's heading style (so it carries the outline level),
+                // the body in a character style with the run-in face. A style separator (a
+                // heading paragraph whose mark is hidden with specVanish) would keep the body
+                // out of Word's navigation pane, but LibreOffice before 24.8 prints it as two
+                // paragraphs; one paragraph prints right everywhere, at the price of the
+                // navigation pane showing the whole paragraph.
+                let mut paragraph = styled(ParagraphStyle::RunInLead(level), &heading.text);
+                let body = plain_text(rest);
+                if !body.is_empty() {
+                    paragraph = paragraph.add_run(
+                        Run::new()
+                            .style(&ParagraphStyle::RunInBodyText.id())
+                            .add_text(xml_safe(&body)),
+                    );
+                }
+                out.push(paragraph);
+            }
+        }
+        blocks(&mut out, &section.blocks);
+    }
+    blocks(&mut out, &document.back);
+    out
+}
+
+/// The title: its lines as written, or one long line broken into balanced lines.
+fn title_paragraph(lines: &[String], options: &WriteOptions, geometry: &PageGeometry) -> Paragraph {
+    let title_size = options.template.roles.title.size.pt();
+    let max_width = geometry.chars_per_line(title_size).max(1) as f32;
+    let lines: Vec<String> = if lines.len() == 1 {
+        title::balanced_lines(&lines[0], max_width)
+    } else {
+        lines.to_vec()
+    };
+    let mut run = Run::new();
+    for (index, line) in lines.iter().enumerate() {
+        if index > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(xml_safe(line));
+    }
+    Paragraph::new()
+        .style(&ParagraphStyle::Title.id())
+        .add_run(run)
+}
