@@ -90,6 +90,14 @@ pub fn break_opportunities(chars: &[char]) -> Vec<bool> {
     allowed[0] = false;
     for position in 1..chars.len() {
         let (before, after) = (chars[position - 1], chars[position]);
+        // UAX #14 keeps ambiguous quotes (“ ”) glued to their neighbours; Chinese text may
+        // break before an opening mark that follows Chinese text or punctuation (clreq).
+        if forbidden_at_line_end(after)
+            && !before.is_ascii_alphanumeric()
+            && !before.is_whitespace()
+        {
+            allowed[position] = true;
+        }
         if forbidden_at_line_start(after)
             || forbidden_at_line_end(before)
             || (before == after && NEVER_SPLIT.contains(after))
