@@ -151,6 +151,13 @@ fn body_paragraphs(
 ) -> Vec<Paragraph> {
     let meta = &document.meta;
     let mut out = Vec::new();
+    // A 公文 header: the issuing authority in the title face, the document number centred.
+    if let Some(issuer) = &meta.issuer {
+        out.push(styled(ParagraphStyle::Title, issuer));
+    }
+    if let Some(number) = &meta.doc_number {
+        out.push(styled(ParagraphStyle::Date, number));
+    }
     if !meta.title.is_empty() {
         out.push(title_paragraph(&meta.title, options, geometry));
     }

@@ -418,10 +418,17 @@ fn paragraphs(document: &Document, roles: &Roles) -> Vec<Paragraph> {
         anchor: None,
     };
     let mut out = Vec::new();
-    for line in &document.meta.title {
+    let meta = &document.meta;
+    // A 公文 header: the issuing authority in the title face, the document number centred.
+    if let Some(issuer) = &meta.issuer {
+        out.push(plain(issuer, FaceRole::Title));
+    }
+    if let Some(number) = &meta.doc_number {
+        out.push(plain(number, FaceRole::Date));
+    }
+    for line in &meta.title {
         out.push(plain(line, FaceRole::Title));
     }
-    let meta = &document.meta;
     for (field, role) in [
         (&meta.subtitle, FaceRole::Subtitle),
         (&meta.speaker, FaceRole::Speaker),
