@@ -665,21 +665,40 @@ fn break_paragraph(units: &[Unit], first_width: f32, width: f32) -> Vec<(usize, 
     lines
 }
 
-/// The end of the line starting at `start`.
+/// The end of the line starting at `start`: the longest run that fits as set (on the grid,
+/// punctuation full width). Punctuation is pushed in only where the natural end would put a
+/// forbidden mark at the start of the next line; if the marks cannot squeeze in, a character
+/// is pushed out instead (先挤进，后推出).
 fn fit(units: &[Unit], allowed: &[bool], start: usize, available: f32) -> usize {
-    let mut best = None;
+    let mut natural_best = None;
+    let mut squeezed_best = None;
+    let mut natural_limit = start;
     for (end, &breakable) in allowed.iter().enumerate().skip(start + 1) {
         let natural = natural_width(units, start, end);
         if natural - squeezable_width(units, start, end) > available + EPSILON {
             break;
         }
+        let fits_as_set = natural <= available + EPSILON;
+        if fits_as_set {
+            natural_limit = end;
+        }
         if breakable {
-            // Fits as set, or fits once its marks are pushed in.
-            best = Some(end);
+            if fits_as_set {
+                natural_best = Some(end);
+            } else if squeezed_best.is_none() {
+                // The first break past the natural end: what pushing in would take along.
+                squeezed_best = Some(end);
+            }
         }
     }
-    if let Some(end) = best {
-        return end;
+    match (natural_best, squeezed_best) {
+        // The text runs out of room where a break is allowed: set it as it is.
+        (Some(end), _) if end == natural_limit => return end,
+        // The room runs out just before marks that may not start a line: push them in.
+        (_, Some(end)) if end <= natural_limit + MAX_PUSHED_IN => return end,
+        (Some(end), _) => return end,
+        (None, Some(end)) => return end,
+        (None, None) => {}
     }
     // Nothing breakable fits (a very long Latin word): cut where the width runs out.
     let mut end = start + 1;
@@ -691,6 +710,9 @@ fn fit(units: &[Unit], allowed: &[bool], start: usize, available: f32) -> usize 
     }
     end
 }
+
+/// How many units past the natural end of a line may be pushed in ("。”" is two).
+const MAX_PUSHED_IN: usize = 2;
 
 /// A paragraph's last line of one character (or one character and a stop) takes one more
 /// break's worth of text from the line above.
@@ -1014,6 +1036,20 @@ mod tests {
         let lines = &layout.pages[0].lines;
         assert_eq!(lines[0].text().chars().last(), Some('，'));
         assert!((lines[0].right() - layout.geometry.block_right()).abs() < 0.05);
+    }
+
+    #[test]
+    fn punctuation_is_not_squeezed_without_a_reason() {
+        // Commas everywhere. Line 1 (26 cells) would end before a comma, so only that comma
+        // is pushed in (27 glyphs, not more); line 2 ends between two Han characters and
+        // stays on the grid: 28 glyphs, 28 full cells.
+        let text = "国家，".repeat(30);
+        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let lines = &layout.pages[0].lines;
+        assert_eq!(lines[0].glyphs.len(), 27, "{}", layout.dump());
+        assert!(lines[0].text().ends_with('，'));
+        assert_eq!(lines[1].glyphs.len(), 28, "{}", layout.dump());
+        assert!(lines[1].text().ends_with('国'));
     }
 
     #[test]
