@@ -74,8 +74,9 @@ apt_install() {
   fi
 }
 
-# ---------------------------------------------------------------- Noto CJK
-apt_install fonts-noto-cjk fontconfig
+# ---------------------------------------------------------------- Noto CJK, Liberation
+# fonts-liberation2: Liberation Serif, metric-compatible with Times New Roman (Latin and digits).
+apt_install fonts-noto-cjk fonts-liberation2 fontconfig
 
 # ---------------------------------------------------------------- Fandol
 fandol_missing=()
@@ -140,6 +141,32 @@ if command -v fc-cache >/dev/null 2>&1; then
     if ! grep -qF "$want" "$conf" 2>/dev/null; then
       log "registering $FONT_DIR with fontconfig ($conf)"
       printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  %s\n</fontconfig>\n' "$want" >"$conf"
+      fandol_changed=1
+    fi
+  fi
+  # Windows/macOS Chinese family names (as a .docx names them) to the free faces, so that
+  # LibreOffice and browsers on Linux render 仿宋/楷体/黑体/宋体 with the right face instead of
+  # one sans fallback for everything.
+  if [ "$(id -u)" -eq 0 ] && [ -d /etc/fonts/conf.d ]; then
+    alias_conf=/etc/fonts/conf.d/65-wengao-chinese-aliases.conf
+    alias_xml="$(
+      printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+      alias_to() {
+        local target="$1"; shift
+        for name in "$@"; do
+          printf '  <alias binding="same"><family>%s</family><prefer><family>%s</family></prefer></alias>\n' "$name" "$target"
+        done
+      }
+      alias_to FandolFang 仿宋_GB2312 FangSong_GB2312 仿宋 FangSong STFangsong 华文仿宋
+      alias_to FandolKai 楷体_GB2312 KaiTi_GB2312 楷体 KaiTi STKaiti 华文楷体
+      alias_to FandolHei 黑体 SimHei STHeiti 华文黑体
+      alias_to FandolSong 宋体 SimSun STSong 华文宋体
+      alias_to "Noto Serif CJK SC" 方正小标宋简体 FZXiaoBiaoSong-B05S 方正小标宋_GBK 华文中宋 STZhongsong
+      printf '</fontconfig>\n'
+    )"
+    if [ "$(cat "$alias_conf" 2>/dev/null || true)" != "$alias_xml" ]; then
+      log "writing Chinese font aliases ($alias_conf)"
+      printf '%s\n' "$alias_xml" >"$alias_conf"
       fandol_changed=1
     fi
   fi
