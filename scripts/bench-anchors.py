@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-process timing of wengao against the anchors, alternating runs on one machine.
 
-Usage: scripts/bench-anchors.py [--runs N] [--seed FILE]
+Usage: scripts/bench-anchors.py [--runs N] [--seed FILE] [--binary PATH]
 Needs: target/release/wengao (cargo build --release), scripts/install-bench-deps.sh (pandoc 3,
 typst), scripts/install-test-deps.sh (LibreOffice). Prints the median wall time of each command
 and the ratio wengao / anchor for: DOCX, HTML and Markdown vs pandoc; PDF vs typst; PDF vs
@@ -78,10 +78,13 @@ def typst_source(markdown_path):
 
 
 def main():
+    global WENGAO
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--seed")
+    parser.add_argument("--binary", help="the wengao to time (default target/release/wengao)")
     args = parser.parse_args()
+    WENGAO = os.path.abspath(args.binary) if args.binary else WENGAO
     pandoc, typst, soffice = find_tool("pandoc"), find_tool("typst"), find_tool("soffice")
     work = tempfile.mkdtemp(prefix="wengao-bench-")
     seed = open(seed_path(args.seed), encoding="utf-8").read()
