@@ -54,6 +54,32 @@ has_candidate() {
   [ -n "$cand" ] && [ "$cand" != "(none)" ]
 }
 
+# LibreOffice 24.8 or later: older versions print a DOCX style separator (how wengao's run-in
+# headings keep only the lead sentence in Word's navigation pane) as two paragraphs.
+lo_major() { soffice --version 2>/dev/null | awk '{print $2}' | cut -d. -f1; }
+lo_minor() { soffice --version 2>/dev/null | awk '{print $2}' | cut -d. -f2; }
+lo_is_new_enough() {
+  command -v soffice >/dev/null 2>&1 || return 1
+  local major minor
+  major="$(lo_major)"; minor="$(lo_minor)"
+  [ -n "$major" ] && { [ "$major" -gt 24 ] || { [ "$major" -eq 24 ] && [ "${minor:-0}" -ge 8 ]; }; }
+}
+LO_FROM_BACKPORTS=()
+if ! lo_is_new_enough; then
+  codename="$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")"
+  if [ "$codename" = "bookworm" ]; then
+    list=/etc/apt/sources.list.d/bookworm-backports.list
+    if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+      log "adding bookworm-backports for LibreOffice 25.x"
+      echo "deb http://deb.debian.org/debian bookworm-backports main" | "${SUDO[@]}" tee "$list" >/dev/null
+    fi
+    apt_update_once
+    LO_FROM_BACKPORTS=(-t bookworm-backports)
+  fi
+  # soffice missing or too old: (re)install it below.
+  missing_bins+=(soffice-new)
+fi
+
 installed_something=0
 if [ "${#missing_bins[@]}" -gt 0 ]; then
   log "missing: ${missing_bins[*]}"
@@ -67,12 +93,14 @@ if [ "${#missing_bins[@]}" -gt 0 ]; then
   else
     LO_PKG=libreoffice-writer
   fi
-  PKGS=(poppler-utils qpdf "$LO_PKG" chromium fonts-noto-cjk fontconfig)
-  log "apt-get install --no-install-recommends ${PKGS[*]}"
+  PKGS=(poppler-utils qpdf chromium fonts-noto-cjk fontconfig)
+  log "apt-get install --no-install-recommends ${PKGS[*]} $LO_PKG ${LO_FROM_BACKPORTS[*]}"
   if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${PKGS[@]}"; then
     apt_update_once   # stale lists -> 404s; refresh once and retry
     "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${PKGS[@]}"
   fi
+  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${LO_FROM_BACKPORTS[@]}" "$LO_PKG"
+  lo_is_new_enough || { log "ERROR: LibreOffice 24.8 or later is needed; have: $(soffice --version 2>/dev/null)"; exit 1; }
   installed_something=1
   for b in "${REQUIRED_BINS[@]}"; do
     command -v "$b" >/dev/null 2>&1 || { log "ERROR: $b still missing after install"; exit 1; }

@@ -311,38 +311,60 @@ fn rare_characters_emoji_latin_and_digits_survive() {
 }
 
 #[test]
-fn run_in_headings_are_one_paragraph_lead_then_body() {
+fn run_in_headings_are_a_lead_paragraph_with_a_style_separator_then_the_body() {
     let document = read_text(&fixture("speech.txt"));
     let parts = parts(&write(&document, &options("gongwen")));
     let xml = Xml::parse(&parts["word/document.xml"]).unwrap();
-    let paragraph = xml
-        .descendants()
-        .filter(|n| is_w(*n, "p"))
-        .find(|p| paragraph_style(*p) == Some("RunInHeading2"))
+    let paragraphs: Vec<_> = xml.descendants().filter(|n| is_w(*n, "p")).collect();
+    let at = paragraphs
+        .iter()
+        .position(|p| paragraph_style(*p) == Some("RunInHeading2"))
         .expect("a run-in heading of level 2 (第一，)");
-    let runs: Vec<_> = paragraph.children().filter(|n| is_w(*n, "r")).collect();
-    assert_eq!(runs.len(), 2);
+    let lead = paragraphs[at];
+    let runs: Vec<_> = lead.children().filter(|n| is_w(*n, "r")).collect();
+    assert_eq!(
+        runs.len(),
+        1,
+        "the heading paragraph holds only the lead sentence"
+    );
     assert_eq!(
         w_child(runs[0], "t").unwrap().text(),
         Some("第一，成绩值得肯定。")
     );
-    let body_style = w_child(runs[1], "rStyle").and_then(|n| w_attr(n, "val"));
-    assert_eq!(body_style, Some("RunInBodyText"));
+    // The style separator: the lead paragraph's mark is hidden with vanish + specVanish.
+    let mark = w_child(w_child(lead, "pPr").expect("pPr"), "rPr").expect("paragraph mark rPr");
+    assert!(w_child(mark, "vanish").is_some() && w_child(mark, "specVanish").is_some());
+    // The next paragraph continues the printed line: no outline level, body face.
+    let body = paragraphs[at + 1];
+    assert_eq!(paragraph_style(body), Some("RunInBody"));
+    let body_runs: Vec<_> = body.children().filter(|n| is_w(*n, "r")).collect();
+    assert_eq!(body_runs.len(), 1);
+    assert_eq!(
+        w_child(body_runs[0], "rStyle").and_then(|n| w_attr(n, "val")),
+        Some("RunInBodyText")
+    );
     assert!(
-        w_child(runs[1], "t")
+        w_child(body_runs[0], "t")
             .unwrap()
             .text()
             .unwrap()
             .starts_with("过去一年")
     );
-    // The run-in lead style inherits its outline level; its body text is never bold.
+    // The lead style inherits its outline level; the continuation has none and no indent.
     let styles = Xml::parse(&parts["word/styles.xml"]).unwrap();
-    let lead = style_by_id(&styles, "RunInHeading2");
-    assert!(w_child(lead, "outlineLvl").is_none());
-    let body = style_by_id(&styles, "RunInBodyText");
-    assert_eq!(w_attr(body, "type"), Some("character"));
+    assert!(w_child(style_by_id(&styles, "RunInHeading2"), "outlineLvl").is_none());
+    let continuation = style_by_id(&styles, "RunInBody");
+    assert!(
+        w_child(continuation, "outlineLvl").is_none() && w_child(continuation, "basedOn").is_none()
+    );
     assert_eq!(
-        w_attr(w_child(body, "rFonts").unwrap(), "eastAsia"),
+        w_attr(w_child(continuation, "ind").unwrap(), "firstLineChars"),
+        Some("0")
+    );
+    let text_style = style_by_id(&styles, "RunInBodyText");
+    assert_eq!(w_attr(text_style, "type"), Some("character"));
+    assert_eq!(
+        w_attr(w_child(text_style, "rFonts").unwrap(), "eastAsia"),
         Some("仿宋_GB2312")
     );
 }

@@ -9,7 +9,7 @@ pub mod title;
 
 use docx_rs::{
     AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
-    InstrText, PageMargin, Paragraph, Run,
+    InstrText, PageMargin, Paragraph, Run, RunProperty,
 };
 
 use crate::error::Error;
@@ -191,22 +191,25 @@ fn body_paragraphs(
                 out.push(styled(ParagraphStyle::Heading(level), &heading.text))
             }
             Placement::RunIn { rest } => {
-                // One paragraph in the lead's heading style (so it carries the outline level),
-                // the body in a character style with the run-in face. A style separator (a
-                // heading paragraph whose mark is hidden with specVanish) would keep the body
-                // out of Word's navigation pane, but LibreOffice before 24.8 prints it as two
-                // paragraphs; one paragraph prints right everywhere, at the price of the
-                // navigation pane showing the whole paragraph.
-                let mut paragraph = styled(ParagraphStyle::RunInLead(level), &heading.text);
+                // A style separator: the lead sentence is a heading paragraph whose mark is
+                // hidden (w:vanish + w:specVanish), so Word prints lead and body as one
+                // paragraph while its navigation pane and TOC show only the lead sentence.
+                // LibreOffice 24.8 and later import it as an inline heading.
+                let hidden_mark = RunProperty::new().vanish().spec_vanish();
+                out.push(
+                    styled(ParagraphStyle::RunInLead(level), &heading.text)
+                        .run_property(hidden_mark),
+                );
                 let body = plain_text(rest);
-                if !body.is_empty() {
-                    paragraph = paragraph.add_run(
-                        Run::new()
-                            .style(&ParagraphStyle::RunInBodyText.id())
-                            .add_text(xml_safe(&body)),
-                    );
-                }
-                out.push(paragraph);
+                out.push(
+                    Paragraph::new()
+                        .style(&ParagraphStyle::RunInBody.id())
+                        .add_run(
+                            Run::new()
+                                .style(&ParagraphStyle::RunInBodyText.id())
+                                .add_text(xml_safe(&body)),
+                        ),
+                );
             }
         }
         blocks(&mut out, &section.blocks);

@@ -26,8 +26,10 @@ pub enum ParagraphStyle {
     /// The lead sentence of a run-in heading: based on `Heading(level)`, whose outline level
     /// it inherits, with the run-in role's size and indents.
     RunInLead(u8),
-    /// The body text after a run-in lead sentence: a character style (the run-in paragraph is
-    /// one paragraph in the lead's heading style).
+    /// The paragraph after a run-in lead's style separator: the rest of the printed paragraph,
+    /// no outline level, no first-line indent of its own (it continues the lead's line).
+    RunInBody,
+    /// The body text after a run-in lead sentence: a character style with the run-in face.
     RunInBodyText,
     /// Page number footers.
     Footer,
@@ -49,6 +51,7 @@ impl ParagraphStyle {
             ParagraphStyle::Body => "Normal".into(),
             ParagraphStyle::Heading(level) => format!("Heading{level}"),
             ParagraphStyle::RunInLead(level) => format!("RunInHeading{level}"),
+            ParagraphStyle::RunInBody => "RunInBody".into(),
             ParagraphStyle::RunInBodyText => "RunInBodyText".into(),
             ParagraphStyle::Footer => "Footer".into(),
             ParagraphStyle::TocHeading => "TOCHeading".into(),
@@ -67,6 +70,7 @@ impl ParagraphStyle {
             ParagraphStyle::Body => "Normal".into(),
             ParagraphStyle::Heading(level) => format!("heading {level}"),
             ParagraphStyle::RunInLead(level) => format!("Run-in Heading {level}"),
+            ParagraphStyle::RunInBody => "Run-in Body".into(),
             ParagraphStyle::RunInBodyText => "Run-in Body Text".into(),
             ParagraphStyle::Footer => "footer".into(),
             ParagraphStyle::TocHeading => "TOC Heading".into(),
@@ -373,6 +377,27 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
             &run,
         );
     }
+    // The paragraph after the style separator: the run-in role's paragraph settings without
+    // a first-line indent, since it continues the lead's line.
+    let continuation = Role {
+        first_line_indent_chars: 0.0,
+        space_before_lines: 0.0,
+        ..run_in.clone()
+    };
+    style(
+        &mut out,
+        ParagraphStyle::RunInBody,
+        None,
+        &paragraph_properties(
+            &continuation,
+            geometry,
+            Extras {
+                grid: run_in_grid,
+                ..plain
+            },
+        ),
+        &run_properties(run_in, geometry, run_in_grid),
+    );
     // The body after the lead sentence: the run-in role's face, never the heading's bold.
     let run_in_text = run_properties(run_in, geometry, run_in_grid).replacen(
         "<w:sz ",
