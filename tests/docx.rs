@@ -1,6 +1,7 @@
 //! The DOCX writer: the package is opened and its parts checked as XML (geometry, grid,
 //! styles, outline levels, fonts, footers, properties, text), for the seed and the fixtures.
 
+mod common;
 mod docx_support;
 
 use std::collections::HashMap;

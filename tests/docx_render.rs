@@ -2,6 +2,7 @@
 //! Chinese character, full pages of 22 lines by 28 characters, "— N —" page numbers and the
 //! heading hierarchy as PDF bookmarks. Needs soffice, pdftotext and qpdf (CI installs them).
 
+mod common;
 mod docx_support;
 
 use std::path::{Path, PathBuf};

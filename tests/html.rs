@@ -1,11 +1,13 @@
 //! The HTML writer, checked by parsing its output with an HTML5 parser (scraper/html5ever).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use scraper::{ElementRef, Html, Selector};
 use wengao::model::{Block, Document, Heading, Inline, Placement, Section, is_han};
 use wengao::write::html::heading_id;
-use wengao::{Error, Format, Input, ReadOptions, Template, WriteOptions};
+use wengao::{Error, Format, ReadOptions, Template, WriteOptions};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -25,19 +27,7 @@ fn read(path: &Path) -> Document {
 
 /// Reads a text file into the model with `options`.
 fn read_with(path: &Path, options: &ReadOptions) -> Document {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {}: {e} (the seed speech lives in ../shared/seed; fixtures in fixtures/html)",
-            path.display()
-        )
-    });
-    let input = Input {
-        name: path.display().to_string(),
-        bytes,
-    };
-    wengao::read::read(Format::Text, &[input], options)
-        .expect("the text reader reads the file")
-        .document
+    common::read_document_with(path, options)
 }
 
 fn render(document: &Document, options: &WriteOptions) -> String {

@@ -2,11 +2,13 @@
 //! and poppler reads the PDF back (A4, the text, headings never stranded, the 28-character grid).
 //! Needs chromium and poppler-utils (scripts/install-test-deps.sh); fails if they are missing.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use wengao::model::{Document, Placement, is_han};
-use wengao::{Format, Input, ReadOptions, WriteOptions};
+use wengao::{Format, ReadOptions, WriteOptions};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -14,19 +16,7 @@ const SEED: &str = concat!(
 );
 
 fn read(path: &Path, options: &ReadOptions) -> Document {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {}: {e} (the seed speech lives in ../shared/seed)",
-            path.display()
-        )
-    });
-    let input = Input {
-        name: path.display().to_string(),
-        bytes,
-    };
-    wengao::read::read(Format::Text, &[input], options)
-        .expect("the text reader reads the file")
-        .document
+    common::read_document_with(path, options)
 }
 
 /// Runs a tool and returns its stdout; panics with an install hint if it is missing or fails.

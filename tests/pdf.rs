@@ -1,12 +1,12 @@
 //! PDF writer tests: the file through lopdf, pdftotext, qpdf and pdffonts; the layout through
 //! its positions (kinsoku, justification, the 22 × 28 grid); fonts and the `wengao fonts` command.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use wengao::format::Format;
 use wengao::model::{Block, Document, Heading, Inline, Placement, Section, is_han};
-use wengao::read::{Input, ReadOptions};
 use wengao::write::WriteOptions;
 use wengao::write::pdf::fonts::{FontSearch, Fonts};
 use wengao::write::pdf::layout::{self, Fill, FixedMetrics, Layout};
@@ -20,19 +20,7 @@ fn manifest(path: &str) -> PathBuf {
 }
 
 fn read_text(path: &Path) -> Document {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| {
-        panic!(
-            "{} is missing ({e}); the seed texts live in /work/shared/seed",
-            path.display()
-        )
-    });
-    let input = Input {
-        name: path.display().to_string(),
-        bytes,
-    };
-    wengao::read::read(Format::Text, &[input], &ReadOptions::default())
-        .expect("the text reads")
-        .document
+    common::read_document(path)
 }
 
 fn seed() -> Document {

@@ -93,6 +93,29 @@ pub fn golden(path: &Path, actual: &str) {
     );
 }
 
+/// Reads a text file into the model with `options`, as `wengao convert` does; a missing file
+/// (the seed lives in ../shared) fails the test with the path.
+pub fn read_document_with(path: &Path, options: &wengao::ReadOptions) -> wengao::Document {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (the seed lives in ../shared/seed)",
+            path.display()
+        )
+    });
+    let input = wengao::Input {
+        name: path.display().to_string(),
+        bytes,
+    };
+    wengao::read::read(wengao::Format::Text, &[input], options)
+        .expect("the text reader reads the file")
+        .document
+}
+
+/// Reads a text file into the model with default options.
+pub fn read_document(path: &Path) -> wengao::Document {
+    read_document_with(path, &wengao::ReadOptions::default())
+}
+
 /// Reads a text file through the library with default options.
 pub fn read_text(path: &Path) -> wengao::Parsed {
     let input = wengao::Input {

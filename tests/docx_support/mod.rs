@@ -6,10 +6,9 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
+use wengao::Template;
 use wengao::model::Document;
-use wengao::read::{Input, ReadOptions};
 use wengao::write::{WriteOptions, docx};
-use wengao::{Format, Template};
 
 /// The seed speech shared by all helpers (outside the repository).
 pub fn seed_path() -> PathBuf {
@@ -33,14 +32,7 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// Reads a text file into the model, as `wengao convert` does.
 pub fn read_text(path: &Path) -> Document {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let input = Input {
-        name: path.display().to_string(),
-        bytes,
-    };
-    wengao::read::read(Format::Text, &[input], &ReadOptions::default())
-        .expect("the text reads")
-        .document
+    crate::common::read_document(path)
 }
 
 /// Options with a shipped template.
