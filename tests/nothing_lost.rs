@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use common::*;
@@ -27,35 +26,6 @@ fn write(format: Format, doc: &wengao::Document) -> Vec<u8> {
     wengao::write::write(format, doc, &WriteOptions::default())
         .unwrap()
         .bytes
-}
-
-/// The text of every w:t in word/document.xml, in document order.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    let tree = roxmltree::Document::parse(&xml).unwrap();
-    tree.descendants()
-        .filter(|n| n.tag_name().name() == "t")
-        .filter_map(|n| n.text())
-        .collect()
-}
-
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed: run scripts/install-test-deps.sh");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -93,17 +93,7 @@ fn writer_texts(doc: &wengao::Document) -> Vec<(Format, String)> {
         .select(&scraper::Selector::parse("main > article").unwrap())
         .next()
         .expect("an article");
-    let docx = bytes(Format::Docx);
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
-    let tree = roxmltree::Document::parse(&xml).unwrap();
-    let docx_text: String = tree
-        .descendants()
-        .filter(|n| n.tag_name().name() == "t")
-        .filter_map(|n| n.text())
-        .collect();
+    let docx_text = common::docx_text(&bytes(Format::Docx));
     vec![
         (Format::Docx, han(&docx_text)),
         (Format::Markdown, han(body)),
@@ -180,11 +170,6 @@ proptest! {
     fn pdf_keeps_every_han_character(text in speech()) {
         let doc = read(Format::Text, text.into_bytes());
         let pdf = wengao::write::write(Format::Pdf, &doc, &WriteOptions::default()).unwrap().bytes;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.pdf");
-        std::fs::write(&path, pdf).unwrap();
-        let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output()
-            .expect("pdftotext (poppler-utils) is needed: run scripts/install-test-deps.sh");
-        prop_assert_eq!(han(&String::from_utf8_lossy(&out.stdout)), han(&doc.reading_text()));
+        prop_assert_eq!(han(&common::pdf_text(&pdf)), han(&doc.reading_text()));
     }
 }

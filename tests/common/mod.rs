@@ -129,3 +129,30 @@ pub fn read_text(path: &Path) -> wengao::Parsed {
     )
     .expect("reads")
 }
+
+/// The text of every w:t in word/document.xml, in document order.
+pub fn docx_text(bytes: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let tree = roxmltree::Document::parse(&xml).unwrap();
+    tree.descendants()
+        .filter(|n| n.tag_name().name() == "t")
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+/// The text pdftotext extracts from a PDF.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: run scripts/install-test-deps.sh");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
