@@ -36,18 +36,75 @@ pub struct Meta {
     /// Title lines as written (one or two; a letter-spaced title keeps its spaces).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title: Vec<String>,
-    /// "——在……上的讲话" or a parenthesised occasion line.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subtitle: Option<String>,
-    /// Post and name of the speaker ("国务院总理 李强").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
-    /// "（2023年3月5日）".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    /// Subtitle, speaker and date lines under the title, in the order they were written
+    /// (a report may give its date before the speaker, a speech its speaker before the occasion).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
     /// "同志们：" — the address before the body (or a 公文's 主送机关 "各区县人民政府：").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salutation: Option<String>,
+}
+
+/// One line of the title block under the title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detail {
+    pub role: DetailRole,
+    pub text: String,
+}
+
+/// What a title-block line under the title says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DetailRole {
+    /// "——在……上的讲话" or a parenthesised occasion line.
+    Subtitle,
+    /// Post and name of the speaker ("国务院总理 李强").
+    Speaker,
+    /// "（2023年3月5日）".
+    Date,
+}
+
+impl DetailRole {
+    /// The role's name in templates, CSS classes and Markdown front matter.
+    pub fn name(self) -> &'static str {
+        match self {
+            DetailRole::Subtitle => "subtitle",
+            DetailRole::Speaker => "speaker",
+            DetailRole::Date => "date",
+        }
+    }
+}
+
+impl Meta {
+    /// The text of the title-block line with `role`, if there is one.
+    pub fn detail(&self, role: DetailRole) -> Option<&str> {
+        self.details
+            .iter()
+            .find(|detail| detail.role == role)
+            .map(|detail| detail.text.as_str())
+    }
+
+    /// True when the title block has a line with `role`.
+    pub fn has_detail(&self, role: DetailRole) -> bool {
+        self.detail(role).is_some()
+    }
+
+    /// Appends a title-block line after those already read.
+    pub fn push_detail(&mut self, role: DetailRole, text: impl Into<String>) {
+        self.details.push(Detail {
+            role,
+            text: text.into(),
+        });
+    }
+
+    /// The lines printed under the title, in reading order: the details, then the salutation.
+    pub fn lines_under_title(&self) -> impl Iterator<Item = &str> {
+        self.details
+            .iter()
+            .map(|detail| detail.text.as_str())
+            .chain(self.salutation.as_deref())
+    }
 }
 
 /// A heading with everything under it up to the next heading of its level or higher.
@@ -249,16 +306,8 @@ impl Document {
         for line in &self.meta.title {
             out.push_str(line);
         }
-        for field in [
-            &self.meta.subtitle,
-            &self.meta.speaker,
-            &self.meta.date,
-            &self.meta.salutation,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            out.push_str(field);
+        for line in self.meta.lines_under_title() {
+            out.push_str(line);
         }
         for block in &self.front {
             out.push_str(&block.plain_text());

@@ -5,7 +5,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use scraper::{ElementRef, Html, Selector};
-use wengao::model::{Block, Document, Heading, Inline, Placement, Section, is_han};
+use wengao::model::{Block, DetailRole, Document, Heading, Inline, Placement, Section, is_han};
 use wengao::write::html::heading_id;
 use wengao::{Error, Format, ReadOptions, Template, WriteOptions};
 
@@ -156,14 +156,23 @@ fn header_holds_the_title_block_and_the_salutation_follows_it() {
         .map(text)
         .collect();
     assert_eq!(lines, meta.title);
-    assert_eq!(Some(text(one(header, "p.subtitle"))), meta.subtitle.clone());
-    assert_eq!(Some(text(one(header, "p.speaker"))), meta.speaker.clone());
-    assert_eq!(Some(text(one(header, "p.date"))), meta.date.clone());
+    assert_eq!(
+        Some(text(one(header, "p.subtitle"))),
+        meta.detail(DetailRole::Subtitle).map(str::to_string)
+    );
+    assert_eq!(
+        Some(text(one(header, "p.speaker"))),
+        meta.detail(DetailRole::Speaker).map(str::to_string)
+    );
+    assert_eq!(
+        Some(text(one(header, "p.date"))),
+        meta.detail(DetailRole::Date).map(str::to_string)
+    );
     assert_eq!(
         Some(text(one(article, "article > p.salutation"))),
         meta.salutation.clone()
     );
-    assert!(meta.speaker.as_deref().unwrap().contains('䶮'));
+    assert!(meta.detail(DetailRole::Speaker).unwrap().contains('䶮'));
 }
 
 /// Headings, their levels, ids and their sections' nesting equal the model's outline.

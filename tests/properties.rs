@@ -118,6 +118,19 @@ fn read(format: Format, bytes: Vec<u8>) -> wengao::Document {
     .document
 }
 
+/// Found by `every_han_character_reaches_the_model_in_order`: a speaker line before the
+/// subtitle used to be printed after it.
+#[test]
+fn title_block_lines_keep_their_order() {
+    for text in [
+        "作作\n作作\n——作。风",
+        "标题文字\n张三\n——在大会上的讲话\n正文开始。",
+    ] {
+        let doc = read(Format::Text, text.as_bytes().to_vec());
+        assert_eq!(han(&doc.reading_text()), han(text), "{text:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 

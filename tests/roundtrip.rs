@@ -6,6 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use wengao::model::DetailRole;
 use wengao::{Format, Input, ReadOptions, WriteOptions};
 
 fn inputs() -> Vec<PathBuf> {
@@ -135,8 +136,11 @@ fn markdown_escapes_what_would_be_syntax() {
 fn handwritten_markdown_reads_with_front_matter_detection() {
     let md = "# 在大会上的讲话\n\n——在全市大会上的讲话\n\n（2024年3月1日）\n\n同志们：\n\n## 一、总体要求\n\n正文。\n\n### 一要抓落实。 {.run-in}\n\n事无巨细。\n\n######## 不是标题\n";
     let doc = read(Format::Markdown, "h.md", md.as_bytes().to_vec());
-    assert_eq!(doc.meta.subtitle.as_deref(), Some("——在全市大会上的讲话"));
-    assert_eq!(doc.meta.date.as_deref(), Some("（2024年3月1日）"));
+    assert_eq!(
+        doc.meta.detail(DetailRole::Subtitle),
+        Some("——在全市大会上的讲话")
+    );
+    assert_eq!(doc.meta.detail(DetailRole::Date), Some("（2024年3月1日）"));
     assert_eq!(doc.meta.salutation.as_deref(), Some("同志们："));
     let child = &doc.sections[0].children[0];
     assert_eq!(child.heading.level, 2);

@@ -4,7 +4,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::error::{Error, Warning, WarningKind};
-use crate::model::{Block, Document, Heading, Meta, Placement, Section};
+use crate::model::{Block, DetailRole, Document, Heading, Meta, Placement, Section};
 use crate::read::text::{decode, front, inline, lines::Line, markers, punctuation, take_closing};
 use crate::read::{Input, Parsed, ReadOptions};
 
@@ -108,10 +108,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         }
     }
     let used = if has_front_matter {
-        let shown: Vec<&String> = [&meta.subtitle, &meta.speaker, &meta.date, &meta.salutation]
-            .into_iter()
-            .flatten()
-            .collect();
+        let shown: Vec<&str> = meta.lines_under_title().collect();
         leading
             .iter()
             .zip(shown)
@@ -322,11 +319,11 @@ fn parse_front_matter(yaml: &str, name: &str) -> Result<Meta, Error> {
         let value = scalar(value)?;
         match key.as_str() {
             "title" => meta.title = vec![value],
-            "subtitle" => meta.subtitle = Some(value),
-            "speaker" | "author" => meta.speaker = Some(value),
+            "subtitle" => meta.push_detail(DetailRole::Subtitle, value),
+            "speaker" | "author" => meta.push_detail(DetailRole::Speaker, value),
             "issuer" => meta.issuer = Some(value),
             "doc_number" => meta.doc_number = Some(value),
-            "date" => meta.date = Some(value),
+            "date" => meta.push_detail(DetailRole::Date, value),
             "salutation" => meta.salutation = Some(value),
             _ => {}
         }

@@ -154,9 +154,16 @@ pub struct HeaderView<'a> {
     pub issuer: Option<&'a str>,
     pub doc_number: Option<&'a str>,
     pub title_lines: &'a [String],
-    pub subtitle: Option<&'a str>,
-    pub speaker: Option<&'a str>,
-    pub date: Option<&'a str>,
+    /// Subtitle, speaker and date lines in the order written.
+    pub details: Vec<DetailView<'a>>,
+}
+
+/// One title-block line under the title.
+#[derive(Debug, Serialize)]
+pub struct DetailView<'a> {
+    /// "subtitle", "speaker" or "date": the line's CSS class.
+    pub role: &'static str,
+    pub text: &'a str,
 }
 
 /// One run of paragraph text: plain text, or the marker of an inline enumeration item.
@@ -262,9 +269,7 @@ impl<'a> PageView<'a> {
         let has_header = !meta.title.is_empty()
             || meta.issuer.is_some()
             || meta.doc_number.is_some()
-            || meta.subtitle.is_some()
-            || meta.speaker.is_some()
-            || meta.date.is_some();
+            || !meta.details.is_empty();
         let sections = section_views(&document.sections, &mut Vec::new());
         let wants_toc = !options.fragment || options.toc;
         let toc = (wants_toc && !sections.is_empty()).then(|| toc_entries(&sections));
@@ -276,9 +281,14 @@ impl<'a> PageView<'a> {
                 issuer: meta.issuer.as_deref(),
                 doc_number: meta.doc_number.as_deref(),
                 title_lines: &meta.title,
-                subtitle: meta.subtitle.as_deref(),
-                speaker: meta.speaker.as_deref(),
-                date: meta.date.as_deref(),
+                details: meta
+                    .details
+                    .iter()
+                    .map(|detail| DetailView {
+                        role: detail.role.name(),
+                        text: &detail.text,
+                    })
+                    .collect(),
             }),
             salutation: meta.salutation.as_deref(),
             front: document.front.iter().map(block_view).collect(),

@@ -25,11 +25,8 @@ pub fn write(document: &Document) -> Vec<u8> {
             Vec::new(),
         );
     }
-    for line in [&meta.subtitle, &meta.speaker, &meta.date, &meta.salutation]
-        .into_iter()
-        .flatten()
-    {
-        paragraph_events(&mut events, line.clone());
+    for line in meta.lines_under_title() {
+        paragraph_events(&mut events, line.to_string());
     }
     for block in &document.front {
         block_events(&mut events, block);
@@ -67,15 +64,12 @@ fn front_matter(meta: &Meta) -> String {
             lines.push(format!("{key}: {}", quote(value)));
         }
     }
-    for (key, value) in [
-        ("subtitle", &meta.subtitle),
-        ("speaker", &meta.speaker),
-        ("date", &meta.date),
-        ("salutation", &meta.salutation),
-    ] {
-        if let Some(value) = value {
-            lines.push(format!("{key}: {}", quote(value)));
-        }
+    // In the order written: the reader keeps the order of these keys.
+    for detail in &meta.details {
+        lines.push(format!("{}: {}", detail.role.name(), quote(&detail.text)));
+    }
+    if let Some(salutation) = &meta.salutation {
+        lines.push(format!("salutation: {}", quote(salutation)));
     }
     if lines.is_empty() {
         String::new()

@@ -11,12 +11,7 @@ pub fn write(document: &Document) -> Vec<u8> {
         .cloned()
         .collect();
     paragraphs.extend(meta.title.iter().cloned());
-    paragraphs.extend(
-        [&meta.subtitle, &meta.speaker, &meta.date, &meta.salutation]
-            .into_iter()
-            .flatten()
-            .cloned(),
-    );
+    paragraphs.extend(meta.lines_under_title().map(str::to_string));
     paragraphs.extend(document.front.iter().map(|b| b.plain_text()));
     for (_, section) in document.walk() {
         match &section.heading.placement {

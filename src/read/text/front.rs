@@ -3,7 +3,7 @@
 use super::lines::{Line, is_space};
 use super::markers;
 use crate::error::{Warning, WarningKind};
-use crate::model::{Meta, is_han};
+use crate::model::{DetailRole, Meta, is_han};
 
 const SENTENCE_MARKS: &[char] = &['。', '；', '！', '？', '!', '?', ';'];
 const ADDRESS_WORDS: &[&str] = &[
@@ -83,6 +83,15 @@ fn is_speaker_line(text: &str) -> bool {
     let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
     // A letter-spaced name: "张  明", "王 小 红".
     if words.len() >= 2 && words.len() <= 4 && words.iter().all(|w| w.chars().count() == 1) {
+        return true;
+    }
+    // A post before a letter-spaced name: "市长　王　东".
+    let spaced_name = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().count() == 1)
+        .count();
+    if (2..=3).contains(&spaced_name) && spaced_name < words.len() {
         return true;
     }
     match words.as_slice() {
@@ -189,6 +198,21 @@ fn split_merged_title(text: &str) -> Option<(String, String, Option<String>)> {
     Some((title.to_string(), subtitle.to_string(), Some(speaker)))
 }
 
+/// What a title-block line under the title is: date, subtitle or speaker, tried in that order
+/// and skipping roles already read; `None` when it is none of them.
+fn detail_role(text: &str, meta: &Meta) -> Option<DetailRole> {
+    [DetailRole::Date, DetailRole::Subtitle, DetailRole::Speaker]
+        .into_iter()
+        .find(|&role| {
+            !meta.has_detail(role)
+                && match role {
+                    DetailRole::Date => is_date_line(text),
+                    DetailRole::Subtitle => is_subtitle_line(text),
+                    DetailRole::Speaker => is_speaker_line(text),
+                }
+        })
+}
+
 /// Reads subtitle, date and speaker (under a title) and the salutation from the start of
 /// `lines` into `meta`; returns how many lines it used.
 pub fn take_details(lines: &[Line], meta: &mut Meta) -> usize {
@@ -196,15 +220,10 @@ pub fn take_details(lines: &[Line], meta: &mut Meta) -> usize {
     if !meta.title.is_empty() {
         while let Some(line) = lines.get(used) {
             let text = &line.text;
-            if meta.date.is_none() && is_date_line(text) {
-                meta.date = Some(text.clone());
-            } else if meta.subtitle.is_none() && is_subtitle_line(text) {
-                meta.subtitle = Some(text.clone());
-            } else if meta.speaker.is_none() && is_speaker_line(text) {
-                meta.speaker = Some(text.clone());
-            } else {
+            let Some(role) = detail_role(text, meta) else {
                 break;
-            }
+            };
+            meta.push_detail(role, text.clone());
             used += 1;
         }
     }
@@ -249,8 +268,10 @@ pub fn take(lines: &[Line], warnings: &mut Vec<Warning>) -> (Meta, usize) {
             && let Some((title, subtitle, speaker)) = split_merged_title(&text)
         {
             meta.title.push(title);
-            meta.subtitle = Some(subtitle);
-            meta.speaker = speaker;
+            meta.push_detail(DetailRole::Subtitle, subtitle);
+            if let Some(speaker) = speaker {
+                meta.push_detail(DetailRole::Speaker, speaker);
+            }
             used += 1;
             break;
         }
@@ -294,12 +315,34 @@ mod tests {
         assert_eq!(used, 6);
         assert_eq!(meta.title.len(), 2);
         assert_eq!(
-            meta.subtitle.as_deref(),
+            meta.detail(DetailRole::Subtitle),
             Some("——在中国共产党第二十次全国代表大会上的报告")
         );
-        assert_eq!(meta.date.as_deref(), Some("（2022年10月16日）"));
-        assert_eq!(meta.speaker.as_deref(), Some("习近平"));
+        assert_eq!(meta.detail(DetailRole::Date), Some("（2022年10月16日）"));
+        assert_eq!(meta.detail(DetailRole::Speaker), Some("习近平"));
         assert_eq!(meta.salutation.as_deref(), Some("同志们："));
+    }
+
+    #[test]
+    fn details_keep_the_order_they_were_written_in() {
+        let input = lines(&[
+            "政府工作报告",
+            "（2025年1月10日）",
+            "市长　王　东",
+            "——在市第十届人民代表大会第五次会议上",
+            "各位代表：",
+            "现在，我代表市人民政府向大会报告工作。",
+        ]);
+        let (meta, used) = take(&input, &mut Vec::new());
+        assert_eq!(used, 5);
+        let roles: Vec<DetailRole> = meta.details.iter().map(|d| d.role).collect();
+        assert_eq!(
+            roles,
+            [DetailRole::Date, DetailRole::Speaker, DetailRole::Subtitle]
+        );
+        let read_back: Vec<&str> = meta.lines_under_title().collect();
+        let written: Vec<&str> = input[1..5].iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(read_back, written);
     }
 
     #[test]
@@ -313,10 +356,10 @@ mod tests {
         assert_eq!(used, 2);
         assert_eq!(meta.title, vec!["政府工作报告"]);
         assert_eq!(
-            meta.subtitle.as_deref(),
+            meta.detail(DetailRole::Subtitle),
             Some("——2024年3月5日在第十四届全国人民代表大会第二次会议上")
         );
-        assert_eq!(meta.speaker.as_deref(), Some("国务院总理 李强"));
+        assert_eq!(meta.detail(DetailRole::Speaker), Some("国务院总理 李强"));
     }
 
     #[test]
@@ -385,6 +428,8 @@ mod tests {
             "州长\u{2002} 杨光杰",
             "国务院总理 李强",
             "王 小 红",
+            "市长　王　东",
+            "副市长 李 四 五",
         ] {
             assert!(is_speaker_line(line), "{line}");
         }

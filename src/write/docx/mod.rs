@@ -13,7 +13,7 @@ use docx_rs::{
 };
 
 use crate::error::Error;
-use crate::model::{Block, Document, Inline, Placement, plain_text};
+use crate::model::{Block, DetailRole, Document, Inline, Placement, plain_text};
 use crate::template::{Align, Role};
 use crate::write::{Output, WriteOptions};
 use geometry::PageGeometry;
@@ -161,15 +161,13 @@ fn body_paragraphs(
     if !meta.title.is_empty() {
         out.push(title_paragraph(&meta.title, options, geometry));
     }
-    let title_block = [
-        (ParagraphStyle::Subtitle, &meta.subtitle),
-        (ParagraphStyle::Speaker, &meta.speaker),
-        (ParagraphStyle::Date, &meta.date),
-    ];
-    for (style, field) in title_block {
-        if let Some(text) = field {
-            out.push(styled(style, text));
-        }
+    for detail in &meta.details {
+        let style = match detail.role {
+            DetailRole::Subtitle => ParagraphStyle::Subtitle,
+            DetailRole::Speaker => ParagraphStyle::Speaker,
+            DetailRole::Date => ParagraphStyle::Date,
+        };
+        out.push(styled(style, &detail.text));
     }
     if options.toc {
         out.push(Paragraph::new().add_run(Run::new().add_text(TOC_PLACEHOLDER)));

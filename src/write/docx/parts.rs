@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::geometry::{PageGeometry, Twips};
-use crate::model::Document;
+use crate::model::{DetailRole, Document};
 use crate::template::{Align, Role, Template};
 
 /// The WordprocessingML main namespace.
@@ -504,16 +504,14 @@ pub fn settings_xml(field_update: FieldUpdate) -> String {
 pub fn core_xml(document: &Document) -> String {
     let subject = document
         .meta
-        .subtitle
-        .as_deref()
+        .detail(DetailRole::Subtitle)
         .map(|s| s.trim_start_matches(['—', '─', '-', ' ']).trim())
         .filter(|s| !s.is_empty())
         .map(|s| format!("<dc:subject>{}</dc:subject>", escape(s)))
         .unwrap_or_default();
     let creator = document
         .meta
-        .speaker
-        .as_deref()
+        .detail(DetailRole::Speaker)
         .map(|s| format!("<dc:creator>{}</dc:creator>", escape(s.trim())))
         .unwrap_or_default();
     format!(

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Block, Document, Inline, Placement, plain_text};
+use crate::model::{Block, DetailRole, Document, Inline, Placement, plain_text};
 use crate::template::{Align, Role, Roles, Template, mm_to_pt};
 
 use super::linebreak::{Squeeze, break_opportunities, forbidden_at_line_start, squeeze};
@@ -429,15 +429,16 @@ fn paragraphs(document: &Document, roles: &Roles) -> Vec<Paragraph> {
     for line in &meta.title {
         out.push(plain(line, FaceRole::Title));
     }
-    for (field, role) in [
-        (&meta.subtitle, FaceRole::Subtitle),
-        (&meta.speaker, FaceRole::Speaker),
-        (&meta.date, FaceRole::Date),
-        (&meta.salutation, FaceRole::Salutation),
-    ] {
-        if let Some(text) = field {
-            out.push(plain(text, role));
-        }
+    for detail in &meta.details {
+        let role = match detail.role {
+            DetailRole::Subtitle => FaceRole::Subtitle,
+            DetailRole::Speaker => FaceRole::Speaker,
+            DetailRole::Date => FaceRole::Date,
+        };
+        out.push(plain(&detail.text, role));
+    }
+    if let Some(salutation) = &meta.salutation {
+        out.push(plain(salutation, FaceRole::Salutation));
     }
     let blocks = |blocks: &[Block], out: &mut Vec<Paragraph>| {
         for block in blocks {
