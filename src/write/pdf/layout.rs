@@ -386,48 +386,78 @@ enum Row {
     },
 }
 
-/// Lays `document` out on `template`'s pages with `metrics`.
+/// What a streamed layout leaves behind once every page has gone to the sink.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutSummary {
+    pub geometry: Geometry,
+    pub page_count: usize,
+    /// One per heading, in [`Document::walk`] order.
+    pub anchors: Vec<Anchor>,
+    /// Characters no face has, in order of first use.
+    pub missing: Vec<char>,
+}
+
+/// Lays `document` out on `template`'s pages with `metrics`, keeping every page.
 pub fn layout(document: &Document, template: &Template, metrics: &dyn Metrics) -> Layout {
+    let mut pages = Vec::new();
+    let summary = layout_pages(document, template, metrics, &mut |page| pages.push(page));
+    Layout {
+        geometry: summary.geometry,
+        pages,
+        anchors: summary.anchors,
+        missing: summary.missing,
+    }
+}
+
+/// Lays `document` out and hands each page to `sink` as soon as it is full, so that memory
+/// holds one paragraph's measures and one page's glyphs, not the whole document's.
+pub fn layout_pages(
+    document: &Document,
+    template: &Template,
+    metrics: &dyn Metrics,
+    sink: &mut dyn FnMut(Page),
+) -> LayoutSummary {
     let geometry = Geometry::of(template);
     let mut setter = Setter {
         geometry,
         roles: &template.roles,
         metrics,
         missing: Vec::new(),
-        rows: Vec::new(),
+        paginator: Paginator::new(geometry, &template.roles, metrics, sink),
     };
-    for paragraph in paragraphs(document, &template.roles) {
-        setter.set(&paragraph);
-    }
-    let Setter { rows, missing, .. } = setter;
-    let (pages, anchors) = paginate(rows, &geometry, &template.roles, metrics);
-    Layout {
+    for_each_paragraph(document, &template.roles, &mut |paragraph| {
+        setter.set(&paragraph)
+    });
+    let Setter {
+        paginator, missing, ..
+    } = setter;
+    let (page_count, anchors) = paginator.finish();
+    LayoutSummary {
         geometry,
-        pages,
+        page_count,
         anchors,
         missing,
     }
 }
 
-/// The document as paragraphs in reading order.
-fn paragraphs(document: &Document, roles: &Roles) -> Vec<Paragraph> {
+/// Hands the document's paragraphs to `emit` in reading order, one at a time.
+fn for_each_paragraph(document: &Document, roles: &Roles, emit: &mut dyn FnMut(Paragraph)) {
     let plain = |text: &str, role: FaceRole| Paragraph {
         spans: vec![span(text.to_string(), role, roles)],
         role,
         keep_with_next: false,
         anchor: None,
     };
-    let mut out = Vec::new();
     let meta = &document.meta;
     // A 公文 header: the issuing authority in the title face, the document number centred.
     if let Some(issuer) = &meta.issuer {
-        out.push(plain(issuer, FaceRole::Title));
+        emit(plain(issuer, FaceRole::Title));
     }
     if let Some(number) = &meta.doc_number {
-        out.push(plain(number, FaceRole::Date));
+        emit(plain(number, FaceRole::Date));
     }
     for line in &meta.title {
-        out.push(plain(line, FaceRole::Title));
+        emit(plain(line, FaceRole::Title));
     }
     for detail in &meta.details {
         let role = match detail.role {
@@ -435,22 +465,22 @@ fn paragraphs(document: &Document, roles: &Roles) -> Vec<Paragraph> {
             DetailRole::Speaker => FaceRole::Speaker,
             DetailRole::Date => FaceRole::Date,
         };
-        out.push(plain(&detail.text, role));
+        emit(plain(&detail.text, role));
     }
     if let Some(salutation) = &meta.salutation {
-        out.push(plain(salutation, FaceRole::Salutation));
+        emit(plain(salutation, FaceRole::Salutation));
     }
-    let blocks = |blocks: &[Block], out: &mut Vec<Paragraph>| {
+    let blocks = |blocks: &[Block], emit: &mut dyn FnMut(Paragraph)| {
         for block in blocks {
-            out.push(inline_paragraph(block.inlines(), FaceRole::Body, roles));
+            emit(inline_paragraph(block.inlines(), FaceRole::Body, roles));
         }
     };
-    blocks(&document.front, &mut out);
+    blocks(&document.front, emit);
     for (index, (_, section)) in document.walk().into_iter().enumerate() {
         let heading = &section.heading;
         let heading_role = FaceRole::heading(heading.level);
         match &heading.placement {
-            Placement::Standalone => out.push(Paragraph {
+            Placement::Standalone => emit(Paragraph {
                 spans: vec![span(heading.text.clone(), heading_role, roles)],
                 role: heading_role,
                 keep_with_next: true,
@@ -462,13 +492,12 @@ fn paragraphs(document: &Document, roles: &Roles) -> Vec<Paragraph> {
                     .spans
                     .insert(0, span(heading.text.clone(), heading_role, roles));
                 paragraph.anchor = Some(index);
-                out.push(paragraph);
+                emit(paragraph);
             }
         }
-        blocks(&section.blocks, &mut out);
+        blocks(&section.blocks, emit);
     }
-    blocks(&document.back, &mut out);
-    out
+    blocks(&document.back, emit);
 }
 
 fn span(text: String, role: FaceRole, roles: &Roles) -> Span {
@@ -495,7 +524,7 @@ struct Setter<'a> {
     roles: &'a Roles,
     metrics: &'a dyn Metrics,
     missing: Vec<char>,
-    rows: Vec<Row>,
+    paginator: Paginator<'a>,
 }
 
 impl Setter<'_> {
@@ -510,7 +539,7 @@ impl Setter<'_> {
             &mut self.missing,
         );
         for _ in 0..style.space_before_lines.round() as usize {
-            self.rows.push(Row::Blank);
+            self.paginator.push(Row::Blank);
         }
         let cell = self.geometry.cell(size);
         let measure_width = self.geometry.block_width;
@@ -539,7 +568,7 @@ impl Setter<'_> {
             } else {
                 Fill::Natural
             };
-            self.rows.push(Row::Text {
+            self.paginator.push(Row::Text {
                 line: Line {
                     row: 0,
                     baseline: 0.0,
@@ -552,7 +581,7 @@ impl Setter<'_> {
             });
         }
         for _ in 0..style.space_after_lines.round() as usize {
-            self.rows.push(Row::Blank);
+            self.paginator.push(Row::Blank);
         }
     }
 }
@@ -862,35 +891,82 @@ fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacement) -> Vec
     glyphs
 }
 
-/// Distributes rows onto pages: blank rows at a page top are dropped, a heading never ends a
-/// page (it moves to the next page with the line after it), and every page gets its number.
-fn paginate(
-    rows: Vec<Row>,
-    geometry: &Geometry,
-    roles: &Roles,
-    metrics: &dyn Metrics,
-) -> (Vec<Page>, Vec<Anchor>) {
-    let per_page = geometry.lines_per_page;
-    // Length of the run of keep-with-next rows starting at each row.
-    let mut keep_run = vec![0usize; rows.len() + 1];
-    for index in (0..rows.len()).rev() {
-        if let Row::Text {
-            keep_with_next: true,
-            ..
-        } = rows[index]
-        {
-            keep_run[index] = keep_run[index + 1] + 1;
+/// Distributes rows onto pages as they come: blank rows at a page top are dropped, a heading
+/// never ends a page (it moves to the next page with the line after it), and every page gets
+/// its number. Rows wait only while a run of keep-with-next (heading) rows is open.
+struct Paginator<'a> {
+    geometry: Geometry,
+    roles: &'a Roles,
+    metrics: &'a dyn Metrics,
+    sink: &'a mut dyn FnMut(Page),
+    /// Rows held back until the length of the heading run they start is known.
+    pending: Vec<Row>,
+    lines: Vec<Line>,
+    page_index: usize,
+    row_on_page: usize,
+    previous_kept: bool,
+    anchors: Vec<Anchor>,
+}
+
+impl<'a> Paginator<'a> {
+    fn new(
+        geometry: Geometry,
+        roles: &'a Roles,
+        metrics: &'a dyn Metrics,
+        sink: &'a mut dyn FnMut(Page),
+    ) -> Self {
+        Paginator {
+            geometry,
+            roles,
+            metrics,
+            sink,
+            pending: Vec::new(),
+            lines: Vec::new(),
+            page_index: 0,
+            row_on_page: 0,
+            previous_kept: false,
+            anchors: Vec::new(),
         }
     }
-    let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
-    let mut anchors = Vec::new();
-    let mut row_on_page = 0;
-    let mut previous_kept = false;
-    for (index, row) in rows.into_iter().enumerate() {
+
+    fn push(&mut self, row: Row) {
+        let keeps = matches!(
+            row,
+            Row::Text {
+                keep_with_next: true,
+                ..
+            }
+        );
+        self.pending.push(row);
+        if !keeps {
+            self.place_pending();
+        }
+    }
+
+    /// Places the held rows: the run of keep-with-next rows starting at each is now known.
+    fn place_pending(&mut self) {
+        let rows = std::mem::take(&mut self.pending);
+        let mut keep_run = vec![0usize; rows.len() + 1];
+        for index in (0..rows.len()).rev() {
+            if let Row::Text {
+                keep_with_next: true,
+                ..
+            } = rows[index]
+            {
+                keep_run[index] = keep_run[index + 1] + 1;
+            }
+        }
+        for (row, group) in rows.into_iter().zip(keep_run) {
+            self.place(row, group);
+        }
+    }
+
+    fn place(&mut self, row: Row, group: usize) {
+        let per_page = self.geometry.lines_per_page;
         match row {
             Row::Blank => {
-                if row_on_page > 0 {
-                    row_on_page += 1;
+                if self.row_on_page > 0 {
+                    self.row_on_page += 1;
                 }
             }
             Row::Text {
@@ -899,41 +975,47 @@ fn paginate(
                 anchor,
             } => {
                 // A run of heading lines needs room for itself and one line after it.
-                let group = keep_run[index];
-                let starts_group = keep_with_next && !previous_kept;
+                let starts_group = keep_with_next && !self.previous_kept;
                 let heading_would_strand =
-                    starts_group && row_on_page + group + 1 > per_page && group < per_page;
-                if row_on_page >= per_page || (heading_would_strand && row_on_page > 0) {
-                    pages.push(Vec::new());
-                    row_on_page = 0;
+                    starts_group && self.row_on_page + group + 1 > per_page && group < per_page;
+                if self.row_on_page >= per_page || (heading_would_strand && self.row_on_page > 0)
+                {
+                    self.finish_page();
                 }
-                position(&mut line, row_on_page, geometry);
+                position(&mut line, self.row_on_page, &self.geometry);
                 if let Some(section) = anchor {
-                    anchors.push(Anchor {
+                    self.anchors.push(Anchor {
                         section,
-                        page: pages.len() - 1,
+                        page: self.page_index,
                         top: line.baseline - ASCENT_EM * line_size(&line),
                     });
                 }
-                previous_kept = keep_with_next;
-                pages.last_mut().expect("a page").push(line);
-                row_on_page += 1;
+                self.previous_kept = keep_with_next;
+                self.lines.push(line);
+                self.row_on_page += 1;
             }
         }
     }
-    let pages = pages
-        .into_iter()
-        .enumerate()
-        .map(|(index, lines)| {
-            let number = index + 1;
-            Page {
-                number,
-                lines,
-                folio: folio(number, geometry, roles, metrics),
-            }
-        })
-        .collect();
-    (pages, anchors)
+
+    /// Sends the current page, numbered, to the sink and starts the next.
+    fn finish_page(&mut self) {
+        let number = self.page_index + 1;
+        let page = Page {
+            number,
+            lines: std::mem::take(&mut self.lines),
+            folio: folio(number, &self.geometry, self.roles, self.metrics),
+        };
+        (self.sink)(page);
+        self.page_index += 1;
+        self.row_on_page = 0;
+    }
+
+    /// Places what is held, sends the last page; returns the page count and the anchors.
+    fn finish(mut self) -> (usize, Vec<Anchor>) {
+        self.place_pending();
+        self.finish_page();
+        (self.page_index, self.anchors)
+    }
 }
 
 fn line_size(line: &Line) -> f32 {
