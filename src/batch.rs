@@ -106,13 +106,13 @@ fn convert_one(
             name: path.display().to_string(),
             bytes,
         };
-        let conversion = crate::convert(vec![input], from, formats, read_options, write_options)?;
-        warnings = conversion.warnings;
+        let parsed = crate::read::read(from, &[input], read_options)?;
+        warnings = parsed.warnings;
         let target_dir = output_dir.join(relative.parent().unwrap_or(Path::new("")));
         std::fs::create_dir_all(&target_dir).map_err(|e| Error::io(&target_dir, e))?;
         let stem = relative.file_stem().unwrap_or_default();
         let mut written = Vec::new();
-        for (format, output) in formats.iter().zip(&conversion.outputs) {
+        for format in formats {
             let target = target_dir.join(stem).with_extension(format.extensions()[0]);
             if same_file(&path, &target) {
                 return Err(Error::Usage(format!(
@@ -120,7 +120,12 @@ fn convert_one(
                     target.display()
                 )));
             }
-            crate::output::write_atomically(&target, &output.bytes)?;
+            warnings.extend(crate::output::write_file(
+                &target,
+                *format,
+                &parsed.document,
+                write_options,
+            )?);
             written.push(target);
         }
         Ok(written)

@@ -159,28 +159,42 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .iter()
                 .map(|name| load(name))
                 .collect::<Result<Vec<_>, _>>()?;
-            let formats: Vec<Format> = targets.iter().map(|(format, _)| *format).collect();
-            let conversion =
-                wengao::convert(input_data, from, &formats, &read_options, &write_options)?;
-            for ((format, target), output) in targets.iter().zip(&conversion.outputs) {
-                match target {
-                    Some(path) => wengao::output::write_atomically(path, &output.bytes)?,
-                    None => {
-                        let mut stdout = std::io::stdout().lock();
-                        if format.is_binary() && stdout.is_terminal() {
-                            return Err(Error::Usage(format!(
-                                "{} is binary; write it to a file with -o out.{}",
-                                format.name(),
-                                format.extensions()[0]
-                            )));
-                        }
-                        stdout
-                            .write_all(&output.bytes)
-                            .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
-                    }
+            for (format, target) in &targets {
+                if target.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
+                    return Err(Error::Usage(format!(
+                        "{} is binary; write it to a file with -o out.{}",
+                        format.name(),
+                        format.extensions()[0]
+                    )));
                 }
             }
-            report(&conversion.warnings, verbose);
+            let parsed = wengao::read::read(from, &input_data, &read_options)?;
+            // The input bytes are no longer needed; free them before the writers allocate.
+            drop(input_data);
+            let mut warnings = parsed.warnings;
+            // Each output goes straight to its file (or stdout) as it is made: no format
+            // waits in memory for the others.
+            for (format, target) in &targets {
+                warnings.extend(match target {
+                    Some(path) => {
+                        wengao::output::write_file(path, *format, &parsed.document, &write_options)?
+                    }
+                    None => {
+                        let mut stdout = std::io::stdout().lock();
+                        let written = wengao::write::write_to(
+                            *format,
+                            &parsed.document,
+                            &write_options,
+                            &mut stdout,
+                        )?;
+                        stdout
+                            .flush()
+                            .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+                        written
+                    }
+                });
+            }
+            report(&warnings, verbose);
             Ok(0)
         }
         Command::Outline { input, read } => {

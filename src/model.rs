@@ -297,34 +297,43 @@ impl Document {
     /// and their bodies, back. Used to check that no writer loses or doubles text.
     pub fn reading_text(&self) -> String {
         let mut out = String::new();
-        for field in [&self.meta.issuer, &self.meta.doc_number]
-            .into_iter()
-            .flatten()
-        {
-            out.push_str(field);
+        self.for_each_text(&mut |piece| out.push_str(piece));
+        out
+    }
+
+    /// Hands the pieces of [`Document::reading_text`] to `visit` in order, without building
+    /// the whole string.
+    pub fn for_each_text(&self, visit: &mut dyn FnMut(&str)) {
+        let meta = &self.meta;
+        for field in [&meta.issuer, &meta.doc_number].into_iter().flatten() {
+            visit(field);
         }
-        for line in &self.meta.title {
-            out.push_str(line);
+        for line in &meta.title {
+            visit(line);
         }
-        for line in self.meta.lines_under_title() {
-            out.push_str(line);
+        for line in meta.lines_under_title() {
+            visit(line);
         }
+        let inlines = |inlines: &[Inline], visit: &mut dyn FnMut(&str)| {
+            for inline in inlines {
+                visit(inline.as_str());
+            }
+        };
         for block in &self.front {
-            out.push_str(&block.plain_text());
+            inlines(block.inlines(), visit);
         }
         for (_, section) in self.walk() {
-            out.push_str(&section.heading.text);
+            visit(&section.heading.text);
             if let Placement::RunIn { rest } = &section.heading.placement {
-                out.push_str(&plain_text(rest));
+                inlines(rest, visit);
             }
             for block in &section.blocks {
-                out.push_str(&block.plain_text());
+                inlines(block.inlines(), visit);
             }
         }
         for block in &self.back {
-            out.push_str(&block.plain_text());
+            inlines(block.inlines(), visit);
         }
-        out
     }
 }
 

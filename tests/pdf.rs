@@ -11,7 +11,7 @@ use wengao::write::WriteOptions;
 use wengao::write::pdf::fonts::{FontSearch, Fonts};
 use wengao::write::pdf::layout::{self, Fill, FixedMetrics, Layout};
 use wengao::write::pdf::linebreak::{forbidden_at_line_end, forbidden_at_line_start};
-use wengao::{Error, Template, WarningKind};
+use wengao::{Error, Format, Template, WarningKind};
 
 const SEED: &str = "../shared/seed/texts/000_21a3f9444ee05820.txt";
 
@@ -46,7 +46,8 @@ fn tool(program: &str, args: &[&str]) -> std::process::Output {
 }
 
 fn write_pdf(document: &Document, name: &str) -> (tempfile::TempDir, PathBuf, wengao::Output) {
-    let output = wengao::write::pdf::write(document, &WriteOptions::default()).expect("pdf");
+    let output =
+        wengao::write::write(Format::Pdf, document, &WriteOptions::default()).expect("pdf");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, &output.bytes).unwrap();
@@ -252,8 +253,8 @@ fn fixture_pdf_with_every_marker_family_passes_the_checks() {
 #[test]
 fn output_is_deterministic_and_honours_source_date_epoch() {
     let document = fixture("speech.txt");
-    let first = wengao::write::pdf::write(&document, &WriteOptions::default()).unwrap();
-    let second = wengao::write::pdf::write(&document, &WriteOptions::default()).unwrap();
+    let first = wengao::write::write(Format::Pdf, &document, &WriteOptions::default()).unwrap();
+    let second = wengao::write::write(Format::Pdf, &document, &WriteOptions::default()).unwrap();
     assert!(first.bytes == second.bytes, "two writes differ");
 
     let binary = env!("CARGO_BIN_EXE_wengao");
@@ -289,6 +290,29 @@ fn output_is_deterministic_and_honours_source_date_epoch() {
         "{}",
         String::from_utf8_lossy(&date)
     );
+}
+
+/// The CLI streams the PDF into its file; the bytes are those the in-memory writer makes.
+#[test]
+fn a_pdf_streamed_to_a_file_equals_the_one_made_in_memory() {
+    let document = fixture("speech.txt");
+    let in_memory = wengao::write::write(Format::Pdf, &document, &WriteOptions::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("streamed.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_wengao"))
+        .args([
+            "convert",
+            manifest("fixtures/pdf/speech.txt").to_str().unwrap(),
+            "-o",
+        ])
+        .arg(&out)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(std::fs::read(&out).unwrap() == in_memory.bytes);
+    // Only the PDF is left: the temporary file was renamed, not copied.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
 fn real_layout(document: &Document) -> Layout {

@@ -63,6 +63,36 @@ pub fn write(format: Format, document: &Document, options: &WriteOptions) -> Res
         Format::Json => Output::clean(json::write(document)),
         Format::Html => html::write(document, options)?,
         Format::Docx => docx::write(document, options)?,
-        Format::Pdf => pdf::write(document, options)?,
+        Format::Pdf => {
+            let mut bytes = Vec::new();
+            let warnings = pdf::write_to(document, options, &mut bytes)?;
+            Output { bytes, warnings }
+        }
     })
+}
+
+/// Writes `document` as `format` into `sink` and returns the warnings. The PDF writer streams
+/// into the sink, so a file target never holds a second copy of a large PDF in memory; the
+/// others write their finished bytes.
+pub fn write_to(
+    format: Format,
+    document: &Document,
+    options: &WriteOptions,
+    sink: &mut dyn std::io::Write,
+) -> Result<Vec<Warning>, Error> {
+    if format == Format::Pdf {
+        return pdf::write_to(document, options, sink);
+    }
+    let output = write(format, document, options)?;
+    sink.write_all(&output.bytes)
+        .map_err(|e| sink_error(format, e))?;
+    Ok(output.warnings)
+}
+
+/// The error for a sink that refused bytes (a full disk, a closed pipe).
+pub fn sink_error(format: Format, error: impl std::fmt::Display) -> Error {
+    Error::Write {
+        format: format.name(),
+        message: format!("could not write the output: {error}"),
+    }
 }

@@ -978,8 +978,7 @@ impl<'a> Paginator<'a> {
                 let starts_group = keep_with_next && !self.previous_kept;
                 let heading_would_strand =
                     starts_group && self.row_on_page + group + 1 > per_page && group < per_page;
-                if self.row_on_page >= per_page || (heading_would_strand && self.row_on_page > 0)
-                {
+                if self.row_on_page >= per_page || (heading_would_strand && self.row_on_page > 0) {
                     self.finish_page();
                 }
                 position(&mut line, self.row_on_page, &self.geometry);

@@ -2,8 +2,9 @@
 //!
 //! ```no_run
 //! use wengao::{model::Document, write::{pdf, WriteOptions}};
-//! let output = pdf::write(&Document::default(), &WriteOptions::default()).unwrap();
-//! assert!(output.bytes.starts_with(b"%PDF"));
+//! let mut bytes = Vec::new();
+//! pdf::write_to(&Document::default(), &WriteOptions::default(), &mut bytes).unwrap();
+//! assert!(bytes.starts_with(b"%PDF"));
 //! ```
 
 pub mod emit;
@@ -13,17 +14,20 @@ pub mod linebreak;
 
 use crate::error::{Error, Warning, WarningKind};
 use crate::model::Document;
-use crate::write::{Output, WriteOptions};
+use crate::write::WriteOptions;
 
 use fonts::{FontSearch, Fonts};
 
-/// Writes `document` as a PDF laid out on the template's page grid.
-pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Error> {
+/// Writes `document` into `sink` as a PDF laid out on the template's page grid; returns the
+/// warnings (characters no installed face has).
+pub fn write_to(
+    document: &Document,
+    options: &WriteOptions,
+    sink: &mut dyn std::io::Write,
+) -> Result<Vec<Warning>, Error> {
     let fonts = Fonts::load(&options.template, &options.fonts, &FontSearch::from_env())?;
-    let layout = layout::layout(document, &options.template, &fonts);
-    let warnings = missing_glyph_warnings(&layout.missing);
-    let bytes = emit::emit(document, &layout, &fonts)?;
-    Ok(Output { bytes, warnings })
+    let summary = emit::emit(document, &options.template, &fonts, sink)?;
+    Ok(missing_glyph_warnings(&summary.missing))
 }
 
 /// One warning per character that no installed face has.
