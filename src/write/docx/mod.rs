@@ -8,8 +8,8 @@ pub mod parts;
 pub mod title;
 
 use docx_rs::{
-    AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
-    InstrText, PageMargin, Paragraph, Run, RunProperty,
+    AlignmentType, BreakType, BuildXML, DocGrid, DocGridType, Docx, FieldCharType, Footer,
+    InstrPAGE, InstrText, PageMargin, Paragraph, Run, RunProperty,
 };
 
 use crate::error::Error;
@@ -19,8 +19,15 @@ use crate::write::{Output, WriteOptions};
 use geometry::PageGeometry;
 use parts::{FieldUpdate, ParagraphStyle, xml_safe};
 
-/// Text of the paragraph that marks where the TOC field goes (replaced after building).
-const TOC_PLACEHOLDER: &str = "\u{E000}wengao-toc\u{E000}";
+/// Text of the paragraph that marks where the body goes in the part docx-rs builds.
+const BODY_PLACEHOLDER: &str = "\u{E000}wengao-body\u{E000}";
+
+/// A piece of the document body.
+enum BodyPart {
+    Paragraph(Paragraph),
+    /// The table of contents field (`--toc`), written by [`parts::toc_xml`].
+    TableOfContents,
+}
 
 /// Writes `document` as a DOCX package styled by `options.template`.
 ///
@@ -37,16 +44,22 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
     let geometry = PageGeometry::new(&template.page, &roles.body, &roles.page_number);
     let heading_levels = parts::heading_levels(document);
 
+    // docx-rs builds the package around one placeholder body paragraph; the body itself is
+    // built paragraph by paragraph straight into the zipped document part, so a long
+    // speech never exists as one tree or one XML string.
     let mut docx = page_setup(Docx::new(), &geometry);
     docx = docx
         .footer(Footer::new().add_paragraph(page_number(PageSide::Odd, &roles.page_number)))
-        .even_footer(Footer::new().add_paragraph(page_number(PageSide::Even, &roles.page_number)));
-    for paragraph in body_paragraphs(document, options, &geometry) {
-        docx = docx.add_paragraph(paragraph);
-    }
+        .even_footer(Footer::new().add_paragraph(page_number(PageSide::Even, &roles.page_number)))
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_PLACEHOLDER)));
 
     let mut xml = docx.build();
-    xml.document = package::normalize(&xml.document);
+    let skeleton = package::normalize(&xml.document);
+    let (before_body, after_body) = package::split_at_paragraph(&skeleton, BODY_PLACEHOLDER)
+        .ok_or_else(|| Error::Write {
+            format: "docx",
+            message: "the body placeholder went missing (a bug)".into(),
+        })?;
     for footer in &mut xml.footers {
         *footer = package::normalize(footer);
     }
@@ -58,15 +71,26 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
     };
     xml.settings = parts::settings_xml(field_update).into_bytes();
     xml.doc_props.core = parts::core_xml(document).into_bytes();
-    if options.toc {
-        let toc = parts::toc_xml(document, heading_levels);
-        xml.document = package::replace_paragraph(&xml.document, TOC_PLACEHOLDER, &toc)
-            .ok_or_else(|| Error::Write {
-                format: "docx",
-                message: "the table of contents placeholder went missing (a bug)".into(),
-            })?;
-    }
-    let bytes = package::zip(xml).map_err(|e| Error::Write {
+    let mut write_document = |part: &mut dyn std::io::Write| -> std::io::Result<()> {
+        part.write_all(before_body)?;
+        let mut result = Ok(());
+        for_each_body_part(document, options, &geometry, &mut |body_part| {
+            if result.is_err() {
+                return;
+            }
+            result = match body_part {
+                BodyPart::Paragraph(paragraph) => {
+                    part.write_all(&package::normalize(&paragraph.build()))
+                }
+                BodyPart::TableOfContents => {
+                    part.write_all(parts::toc_xml(document, heading_levels).as_bytes())
+                }
+            };
+        });
+        result?;
+        part.write_all(after_body)
+    };
+    let bytes = package::zip(xml, &mut write_document).map_err(|e| Error::Write {
         format: "docx",
         message: format!("zipping the package failed: {e}"),
     })?;
@@ -143,23 +167,27 @@ fn inline_paragraph(style: ParagraphStyle, inlines: &[Inline]) -> Paragraph {
     styled(style, &plain_text(inlines))
 }
 
-/// Every paragraph of the document body in reading order.
-fn body_paragraphs(
+/// Hands every part of the document body to `emit` in reading order, one at a time.
+fn for_each_body_part(
     document: &Document,
     options: &WriteOptions,
     geometry: &PageGeometry,
-) -> Vec<Paragraph> {
+    emit: &mut dyn FnMut(BodyPart),
+) {
     let meta = &document.meta;
-    let mut out = Vec::new();
     // A 公文 header: the issuing authority in the title face, the document number centred.
     if let Some(issuer) = &meta.issuer {
-        out.push(styled(ParagraphStyle::Title, issuer));
+        emit(BodyPart::Paragraph(styled(ParagraphStyle::Title, issuer)));
     }
     if let Some(number) = &meta.doc_number {
-        out.push(styled(ParagraphStyle::Date, number));
+        emit(BodyPart::Paragraph(styled(ParagraphStyle::Date, number)));
     }
     if !meta.title.is_empty() {
-        out.push(title_paragraph(&meta.title, options, geometry));
+        emit(BodyPart::Paragraph(title_paragraph(
+            &meta.title,
+            options,
+            geometry,
+        )));
     }
     for detail in &meta.details {
         let style = match detail.role {
@@ -167,39 +195,46 @@ fn body_paragraphs(
             DetailRole::Speaker => ParagraphStyle::Speaker,
             DetailRole::Date => ParagraphStyle::Date,
         };
-        out.push(styled(style, &detail.text));
+        emit(BodyPart::Paragraph(styled(style, &detail.text)));
     }
     if options.toc {
-        out.push(Paragraph::new().add_run(Run::new().add_text(TOC_PLACEHOLDER)));
+        emit(BodyPart::TableOfContents);
     }
     if let Some(salutation) = &meta.salutation {
-        out.push(styled(ParagraphStyle::Salutation, salutation));
+        emit(BodyPart::Paragraph(styled(
+            ParagraphStyle::Salutation,
+            salutation,
+        )));
     }
-    let blocks = |out: &mut Vec<Paragraph>, blocks: &[Block]| {
+    let blocks = |emit: &mut dyn FnMut(BodyPart), blocks: &[Block]| {
         for block in blocks {
-            out.push(inline_paragraph(ParagraphStyle::Body, block.inlines()));
+            emit(BodyPart::Paragraph(inline_paragraph(
+                ParagraphStyle::Body,
+                block.inlines(),
+            )));
         }
     };
-    blocks(&mut out, &document.front);
+    blocks(emit, &document.front);
     for (_, section) in document.walk() {
         let heading = &section.heading;
         let level = heading.level.clamp(1, 9);
         match &heading.placement {
-            Placement::Standalone => {
-                out.push(styled(ParagraphStyle::Heading(level), &heading.text))
-            }
+            Placement::Standalone => emit(BodyPart::Paragraph(styled(
+                ParagraphStyle::Heading(level),
+                &heading.text,
+            ))),
             Placement::RunIn { rest } => {
                 // A style separator: the lead sentence is a heading paragraph whose mark is
                 // hidden (w:vanish + w:specVanish), so Word prints lead and body as one
                 // paragraph while its navigation pane and TOC show only the lead sentence.
                 // LibreOffice 24.8 and later import it as an inline heading.
                 let hidden_mark = RunProperty::new().vanish().spec_vanish();
-                out.push(
+                emit(BodyPart::Paragraph(
                     styled(ParagraphStyle::RunInLead(level), &heading.text)
                         .run_property(hidden_mark),
-                );
+                ));
                 let body = plain_text(rest);
-                out.push(
+                emit(BodyPart::Paragraph(
                     Paragraph::new()
                         .style(&ParagraphStyle::RunInBody.id())
                         .add_run(
@@ -207,13 +242,12 @@ fn body_paragraphs(
                                 .style(&ParagraphStyle::RunInBodyText.id())
                                 .add_text(xml_safe(&body)),
                         ),
-                );
+                ));
             }
         }
-        blocks(&mut out, &section.blocks);
+        blocks(emit, &section.blocks);
     }
-    blocks(&mut out, &document.back);
-    out
+    blocks(emit, &document.back);
 }
 
 /// The title: its lines as written, or one long line broken into balanced lines.

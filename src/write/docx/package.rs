@@ -6,20 +6,17 @@ use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-/// Replaces the whole `w:p` element that contains `marker` with `replacement`.
-pub fn replace_paragraph(document: &[u8], marker: &str, replacement: &str) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(document).ok()?;
+/// Splits a part around the whole `w:p` element that contains `marker`: the text before that
+/// paragraph and the text after it.
+pub fn split_at_paragraph<'a>(part: &'a [u8], marker: &str) -> Option<(&'a [u8], &'a [u8])> {
+    let text = std::str::from_utf8(part).ok()?;
     let at = text.find(marker)?;
     let start = [text[..at].rfind("<w:p>"), text[..at].rfind("<w:p ")]
         .into_iter()
         .flatten()
         .max()?;
     let end = at + text[at..].find("</w:p>")? + "</w:p>".len();
-    let mut out = String::with_capacity(text.len() + replacement.len());
-    out.push_str(&text[..start]);
-    out.push_str(replacement);
-    out.push_str(&text[end..]);
-    Some(out.into_bytes())
+    Some((&part[..start], &part[end..]))
 }
 
 /// Children of `w:pPr` in the order of the schema (CT_PPr); docx-rs writes `w:rPr` first.
@@ -186,21 +183,32 @@ fn element_name(element: &str) -> &str {
     &inner[..end]
 }
 
-/// Zips the parts with deflate and a fixed timestamp, [Content_Types].xml first.
-pub fn zip(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+/// Zips the parts with deflate and a fixed timestamp, [Content_Types].xml first;
+/// `write_document` writes the document part (docx-rs's `xml.document` is not used).
+pub fn zip(
+    xml: XMLDocx,
+    write_document: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(64 * 1024)));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
-    let mut parts: Vec<(String, &[u8])> = vec![
+    let before_document: Vec<(String, &[u8])> = vec![
         ("[Content_Types].xml".into(), &xml.content_type),
         ("_rels/.rels".into(), &xml.rels),
         ("docProps/app.xml".into(), &xml.doc_props.app),
         ("docProps/core.xml".into(), &xml.doc_props.core),
         ("docProps/custom.xml".into(), &xml.doc_props.custom),
         ("word/_rels/document.xml.rels".into(), &xml.document_rels),
-        ("word/document.xml".into(), &xml.document),
+    ];
+    for (name, bytes) in before_document {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+    }
+    zip.start_file("word/document.xml", options)?;
+    write_document(&mut zip)?;
+    let mut parts: Vec<(String, &[u8])> = vec![
         ("word/styles.xml".into(), &xml.styles),
         ("word/settings.xml".into(), &xml.settings),
         ("word/fontTable.xml".into(), &xml.font_table),
@@ -243,12 +251,11 @@ mod tests {
     }
 
     #[test]
-    fn replaces_the_paragraph_holding_the_marker() {
+    fn splits_around_the_paragraph_holding_the_marker() {
         let doc = br#"<w:body><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p w14:paraId="1"><w:pPr/><w:r><w:t>@@</w:t></w:r></w:p><w:p/></w:body>"#;
-        let out = replace_paragraph(doc, "@@", "<X/>").unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            r#"<w:body><w:p><w:r><w:t>a</w:t></w:r></w:p><X/><w:p/></w:body>"#
-        );
+        let (before, after) = split_at_paragraph(doc, "@@").unwrap();
+        assert_eq!(before, br#"<w:body><w:p><w:r><w:t>a</w:t></w:r></w:p>"#);
+        assert_eq!(after, br#"<w:p/></w:body>"#);
+        assert!(split_at_paragraph(doc, "##").is_none());
     }
 }
