@@ -24,9 +24,15 @@ const BODY_PLACEHOLDER: &str = "\u{E000}wengao-body\u{E000}";
 
 /// A piece of the document body.
 enum BodyPart {
-    Paragraph(Paragraph),
+    Paragraph(Box<Paragraph>),
     /// The table of contents field (`--toc`), written by [`parts::toc_xml`].
     TableOfContents,
+}
+
+impl BodyPart {
+    fn paragraph(paragraph: Paragraph) -> BodyPart {
+        BodyPart::Paragraph(Box::new(paragraph))
+    }
 }
 
 /// Writes `document` as a DOCX package styled by `options.template`.
@@ -177,13 +183,13 @@ fn for_each_body_part(
     let meta = &document.meta;
     // A 公文 header: the issuing authority in the title face, the document number centred.
     if let Some(issuer) = &meta.issuer {
-        emit(BodyPart::Paragraph(styled(ParagraphStyle::Title, issuer)));
+        emit(BodyPart::paragraph(styled(ParagraphStyle::Title, issuer)));
     }
     if let Some(number) = &meta.doc_number {
-        emit(BodyPart::Paragraph(styled(ParagraphStyle::Date, number)));
+        emit(BodyPart::paragraph(styled(ParagraphStyle::Date, number)));
     }
     if !meta.title.is_empty() {
-        emit(BodyPart::Paragraph(title_paragraph(
+        emit(BodyPart::paragraph(title_paragraph(
             &meta.title,
             options,
             geometry,
@@ -195,20 +201,20 @@ fn for_each_body_part(
             DetailRole::Speaker => ParagraphStyle::Speaker,
             DetailRole::Date => ParagraphStyle::Date,
         };
-        emit(BodyPart::Paragraph(styled(style, &detail.text)));
+        emit(BodyPart::paragraph(styled(style, &detail.text)));
     }
     if options.toc {
         emit(BodyPart::TableOfContents);
     }
     if let Some(salutation) = &meta.salutation {
-        emit(BodyPart::Paragraph(styled(
+        emit(BodyPart::paragraph(styled(
             ParagraphStyle::Salutation,
             salutation,
         )));
     }
     let blocks = |emit: &mut dyn FnMut(BodyPart), blocks: &[Block]| {
         for block in blocks {
-            emit(BodyPart::Paragraph(inline_paragraph(
+            emit(BodyPart::paragraph(inline_paragraph(
                 ParagraphStyle::Body,
                 block.inlines(),
             )));
@@ -219,7 +225,7 @@ fn for_each_body_part(
         let heading = &section.heading;
         let level = heading.level.clamp(1, 9);
         match &heading.placement {
-            Placement::Standalone => emit(BodyPart::Paragraph(styled(
+            Placement::Standalone => emit(BodyPart::paragraph(styled(
                 ParagraphStyle::Heading(level),
                 &heading.text,
             ))),
@@ -229,12 +235,12 @@ fn for_each_body_part(
                 // paragraph while its navigation pane and TOC show only the lead sentence.
                 // LibreOffice 24.8 and later import it as an inline heading.
                 let hidden_mark = RunProperty::new().vanish().spec_vanish();
-                emit(BodyPart::Paragraph(
+                emit(BodyPart::paragraph(
                     styled(ParagraphStyle::RunInLead(level), &heading.text)
                         .run_property(hidden_mark),
                 ));
                 let body = plain_text(rest);
-                emit(BodyPart::Paragraph(
+                emit(BodyPart::paragraph(
                     Paragraph::new()
                         .style(&ParagraphStyle::RunInBody.id())
                         .add_run(
