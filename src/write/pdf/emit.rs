@@ -1,55 +1,29 @@
-//! PDF emission: pages streamed from the layout into content streams, fonts subset by printpdf,
-//! and lopdf for the page tree, the nested outline, `/PageMode`, `/Lang` and the document ID.
+//! PDF emission with lopdf: document information, pages streamed from the layout into content
+//! streams, the nested outline, `/PageMode`, `/Lang` and the document ID.
 //!
-//! The layout runs twice. The first pass only records which glyphs each face prints; printpdf
-//! then subsets and embeds those faces (the part it does well: TrueType and CID-keyed CFF,
-//! widths, ToUnicode). The second pass writes each page's content stream as soon as the page
-//! is full, deflated, so memory holds one page of glyphs and the compressed output — not
-//! printpdf's operator list for the whole document, which took 175× the input on 10 MB.
+//! The layout runs twice. The first pass only records which glyphs each face prints, for
+//! [`super::embed`] to subset. The second pass writes each page's content stream as soon as
+//! the page is full, deflated, so memory holds one page of glyphs and the compressed output —
+//! not an operator list for the whole document (printpdf's took 175× the input on 10 MB).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
-use printpdf::{
-    Codepoint, FontId, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    TextItem,
-};
 
 use crate::error::Error;
 use crate::model::{Document, Section};
 use crate::template::Template;
 
+use super::embed::{FaceGlyphs, Shown, embed_fonts, font_tag};
 use super::fonts::Fonts;
 use super::layout::{Anchor, FaceId, Geometry, Glyph, LayoutSummary, Page, Weight, layout_pages};
 
 /// Stroke width of synthesised bold, in em.
 const FAKE_BOLD_STROKE_EM: f32 = 0.03;
 
-/// The PDF resource name of a face: six capital letters, so that the `TAG+Name` base font
-/// name marks the embedded font as a subset.
-fn font_tag(face: FaceId) -> String {
-    let mut tag = String::from("WG");
-    let mut n = face.0;
-    for _ in 0..4 {
-        tag.insert(2, char::from(b'A' + (n % 26) as u8));
-        n /= 26;
-    }
-    tag
-}
-
-/// The document's creation date: `SOURCE_DATE_EPOCH` when set, else the Unix epoch, so that
-/// the same input gives the same bytes.
-fn creation_time() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|value| value.trim().parse().ok())
-        .unwrap_or(0)
-}
-
-fn write_error(message: String) -> Error {
+pub(super) fn write_error(message: String) -> Error {
     Error::Write {
         format: "pdf",
         message,
@@ -66,13 +40,14 @@ pub fn emit(
 ) -> Result<LayoutSummary, Error> {
     let mut glyphs = GlyphInventory::new(fonts);
     layout_pages(document, template, fonts, &mut |page| glyphs.record(&page));
-    let embedded = embed_fonts(document, &glyphs)?;
-    let mut lo = embedded.document;
+    let (mut lo, pages_id) = new_document(document)?;
+    let embedded = embed_fonts(&mut lo, glyphs.faces())?;
 
     let geometry = Geometry::of(template);
     let mut page_ids = Vec::new();
     let mut failure = None;
-    let mut deflater = Deflater::new();
+    // Page text compresses a third smaller at the default level than at the fast one.
+    let mut deflater = Deflater::new(flate2::Compression::default());
     let summary = layout_pages(document, template, fonts, &mut |page| {
         let content = content_stream(&page, &geometry, &glyphs, &embedded.shown);
         match deflater.deflate(&content) {
@@ -81,8 +56,8 @@ pub fn emit(
                 dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
                 let contents = lo.add_object(Stream::new(dict, compressed).with_compression(false));
                 page_ids.push(lo.add_object(page_dict(
-                    embedded.pages_id,
-                    embedded.resources.clone(),
+                    pages_id,
+                    Object::Reference(embedded.resources),
                     contents,
                     &geometry,
                 )));
@@ -93,7 +68,7 @@ pub fn emit(
     if let Some(e) = failure {
         return Err(e);
     }
-    if let Ok(Object::Dictionary(pages)) = lo.get_object_mut(embedded.pages_id) {
+    if let Ok(Object::Dictionary(pages)) = lo.get_object_mut(pages_id) {
         pages.set(
             "Kids",
             Object::Array(page_ids.iter().copied().map(Object::Reference).collect()),
@@ -101,10 +76,62 @@ pub fn emit(
         pages.set("Count", Object::Integer(page_ids.len() as i64));
     }
     finish(&mut lo, document, &summary, &page_ids);
-    compress_streams(&mut lo)?;
     lo.save_to(&mut &mut *sink)
         .map_err(|e| write_error(format!("could not write the PDF: {e}")))?;
     Ok(summary)
+}
+
+/// The document's creation date: `SOURCE_DATE_EPOCH` when set, else the Unix epoch, so that
+/// the same input gives the same bytes.
+fn creation_date() -> Result<Vec<u8>, Error> {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(0);
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(seconds)
+        .map_err(|e| write_error(format!("SOURCE_DATE_EPOCH is not a usable date: {e}")))?;
+    Ok(format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        date.year(),
+        u8::from(date.month()),
+        date.day(),
+        date.hour(),
+        date.minute(),
+        date.second()
+    )
+    .into_bytes())
+}
+
+/// A PDF 1.7 document with its information dictionary, a catalog and an empty page tree;
+/// returns it and the page tree's number.
+fn new_document(document: &Document) -> Result<(lopdf::Document, ObjectId), Error> {
+    let mut lo = lopdf::Document::with_version("1.7");
+    let pages_id = lo.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Pages".to_vec())),
+        ("Kids", Object::Array(Vec::new())),
+        ("Count", Object::Integer(0)),
+    ]));
+    let catalog_id = lo.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages_id)),
+    ]));
+    let date = creation_date()?;
+    let info_id = lo.add_object(Dictionary::from_iter([
+        (
+            "Title",
+            Object::String(utf16_text(&document.title()), StringFormat::Hexadecimal),
+        ),
+        ("Producer", Object::string_literal("wengao")),
+        ("Creator", Object::string_literal("wengao")),
+        (
+            "CreationDate",
+            Object::String(date.clone(), StringFormat::Literal),
+        ),
+        ("ModDate", Object::String(date, StringFormat::Literal)),
+    ]));
+    lo.trailer.set("Root", Object::Reference(catalog_id));
+    lo.trailer.set("Info", Object::Reference(info_id));
+    Ok((lo, pages_id))
 }
 
 /// The glyphs each face prints, with the character each stands for, and the glyph of every
@@ -145,6 +172,18 @@ impl<'a> GlyphInventory<'a> {
         }
     }
 
+    /// The glyphs of every face, with the face's font, for embedding.
+    fn faces(&self) -> Vec<FaceGlyphs> {
+        self.by_face
+            .iter()
+            .map(|(face, glyphs)| FaceGlyphs {
+                face: *face,
+                font: self.fonts.face(*face).font.clone(),
+                glyphs: glyphs.clone(),
+            })
+            .collect()
+    }
+
     /// The glyph of `glyph`'s character in its face (recorded in the first pass).
     fn gid(&self, glyph: &Glyph) -> u16 {
         self.glyph_of
@@ -152,261 +191,6 @@ impl<'a> GlyphInventory<'a> {
             .copied()
             .unwrap_or(0)
     }
-}
-
-/// How a content stream shows one glyph.
-#[derive(Debug, Clone, Copy, Default)]
-struct Shown {
-    /// The code in the content stream: the subset's glyph id, or for a CID-keyed CFF face its
-    /// CID.
-    code: u16,
-    /// The width the PDF gives the code (its font's `/W`), in thousandths of an em.
-    width: f32,
-}
-
-/// The PDF with fonts embedded and an empty page tree, ready for pages.
-struct EmbeddedFonts {
-    document: lopdf::Document,
-    pages_id: ObjectId,
-    /// The resource dictionary every page shares (the fonts).
-    resources: Object,
-    /// How to show (face, original glyph id).
-    shown: HashMap<(FaceId, u16), Shown>,
-}
-
-/// Subsets and embeds the recorded glyphs through printpdf: one page shows every glyph of
-/// every face once, in order; the codes printpdf wrote there for them are read back, and the
-/// page is removed, leaving its fonts, resources and document information.
-fn embed_fonts(document: &Document, glyphs: &GlyphInventory) -> Result<EmbeddedFonts, Error> {
-    let mut pdf = PdfDocument::new(&document.title());
-    let stamp = printpdf::OffsetDateTime::from_unix_timestamp(creation_time())
-        .map_err(|e| write_error(format!("SOURCE_DATE_EPOCH is not a usable date: {e}")))?;
-    let info = &mut pdf.metadata.info;
-    info.creation_date = stamp;
-    info.modification_date = stamp;
-    info.metadata_date = stamp;
-    info.producer = "wengao".into();
-    info.creator = "wengao".into();
-
-    let mut ops = vec![Op::StartTextSection];
-    let mut face_of_tag = HashMap::new();
-    for (face, used) in &glyphs.by_face {
-        let tag = font_tag(*face);
-        face_of_tag.insert(tag.clone().into_bytes(), *face);
-        pdf.resources.fonts.map.insert(
-            FontId(tag.clone()),
-            PdfFont::new(glyphs.fonts.face(*face).font.clone()),
-        );
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(FontId(tag)),
-            size: Pt(10.0),
-        });
-        let codepoints = used
-            .iter()
-            .map(|(gid, ch)| Codepoint {
-                gid: *gid,
-                offset: 0.0,
-                cid: Some(ch.to_string()),
-            })
-            .collect();
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(codepoints)],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    pdf.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)]);
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
-
-    let inventory_page = *lo
-        .get_pages()
-        .values()
-        .next()
-        .ok_or_else(|| write_error("printpdf wrote no page".into()))?;
-    let shown = Content::decode(&lo.get_page_content(inventory_page))
-        .map_err(|e| write_error(format!("could not read printpdf's glyph page: {e}")))?;
-    let codes = read_back_codes(&shown.operations, &face_of_tag, glyphs)?;
-
-    let page = lo
-        .get_dictionary(inventory_page)
-        .map_err(|e| write_error(format!("printpdf's page is not a dictionary: {e}")))?
-        .clone();
-    let pages_id = page
-        .get(b"Parent")
-        .and_then(Object::as_reference)
-        .map_err(|e| write_error(format!("printpdf's page has no parent: {e}")))?;
-    let resources_id = match page.get(b"Resources") {
-        Ok(Object::Reference(id)) => *id,
-        Ok(Object::Dictionary(dict)) => lo.add_object(dict.clone()),
-        _ => lo.add_object(Dictionary::new()),
-    };
-    let widths = read_widths(&lo, resources_id, &face_of_tag)?;
-    let shown = codes
-        .into_iter()
-        .map(|(key, code)| {
-            let width = widths.of(key.0, code);
-            (key, Shown { code, width })
-        })
-        .collect();
-    for id in lo.get_page_contents(inventory_page) {
-        lo.objects.remove(&id);
-    }
-    lo.objects.remove(&inventory_page);
-    Ok(EmbeddedFonts {
-        document: lo,
-        pages_id,
-        resources: Object::Reference(resources_id),
-        shown,
-    })
-}
-
-/// Widths of codes in thousandths of an em.
-struct Widths {
-    widths: HashMap<(FaceId, u16), f32>,
-    /// Per face, the width of codes the `/W` array leaves out (`/DW`).
-    defaults: HashMap<FaceId, f32>,
-}
-
-impl Widths {
-    fn of(&self, face: FaceId, code: u16) -> f32 {
-        self.widths
-            .get(&(face, code))
-            .or_else(|| self.defaults.get(&face))
-            .copied()
-            .unwrap_or(1000.0)
-    }
-}
-
-/// The width of every code of every embedded face, from the descendant fonts' `/W` arrays
-/// (`/DW` for a code they leave out), in thousandths of an em.
-fn read_widths(
-    lo: &lopdf::Document,
-    resources_id: ObjectId,
-    face_of_tag: &HashMap<Vec<u8>, FaceId>,
-) -> Result<Widths, Error> {
-    let unreadable = |what: &str| write_error(format!("printpdf's {what} is not readable"));
-    let dictionary = |object: &Object| -> Option<Dictionary> {
-        match object {
-            Object::Dictionary(dict) => Some(dict.clone()),
-            Object::Reference(id) => lo.get_dictionary(*id).ok().cloned(),
-            _ => None,
-        }
-    };
-    let number = |object: &Object| match object {
-        Object::Integer(value) => Some(*value as f32),
-        Object::Real(value) => Some(*value),
-        _ => None,
-    };
-    let resources = lo
-        .get_dictionary(resources_id)
-        .map_err(|_| unreadable("resource dictionary"))?;
-    let fonts = resources
-        .get(b"Font")
-        .ok()
-        .and_then(dictionary)
-        .ok_or_else(|| unreadable("font resource dictionary"))?;
-    let mut widths = HashMap::new();
-    let mut defaults = HashMap::new();
-    for (tag, font) in fonts.iter() {
-        let Some(face) = face_of_tag.get(tag) else {
-            continue;
-        };
-        let descendant = dictionary(font)
-            .and_then(|font| font.get(b"DescendantFonts").ok().cloned())
-            .and_then(|fonts| fonts.as_array().ok().and_then(|a| a.first().cloned()))
-            .and_then(|first| dictionary(&first))
-            .ok_or_else(|| unreadable("descendant font"))?;
-        let default = descendant
-            .get(b"DW")
-            .ok()
-            .and_then(number)
-            .unwrap_or(1000.0);
-        let mut entries = descendant
-            .get(b"W")
-            .and_then(Object::as_array)
-            .map(|w| w.iter())
-            .unwrap_or_default();
-        while let (Some(first), Some(list)) = (entries.next(), entries.next()) {
-            let (Some(first), Ok(list)) = (number(first), list.as_array()) else {
-                return Err(unreadable("width array"));
-            };
-            for (offset, width) in list.iter().enumerate() {
-                let code = first as usize + offset;
-                widths.insert((*face, code as u16), number(width).unwrap_or(default));
-            }
-        }
-        defaults.insert(*face, default);
-    }
-    Ok(Widths { widths, defaults })
-}
-
-/// Pairs the two-byte codes of the glyph page's text operators, face by face, with the glyph
-/// ids that were shown, in the order shown.
-fn read_back_codes(
-    operations: &[lopdf::content::Operation],
-    face_of_tag: &HashMap<Vec<u8>, FaceId>,
-    glyphs: &GlyphInventory,
-) -> Result<HashMap<(FaceId, u16), u16>, Error> {
-    let mut shown: BTreeMap<FaceId, Vec<u16>> = BTreeMap::new();
-    let mut face = None;
-    for op in operations {
-        match op.operator.as_str() {
-            "Tf" => {
-                face = op
-                    .operands
-                    .first()
-                    .and_then(|name| name.as_name().ok())
-                    .and_then(|name| face_of_tag.get(name))
-                    .copied();
-            }
-            "Tj" | "TJ" => {
-                let Some(face) = face else { continue };
-                let mut strings = Vec::new();
-                for operand in &op.operands {
-                    match operand {
-                        Object::String(bytes, _) => strings.push(bytes),
-                        Object::Array(items) => {
-                            strings.extend(items.iter().filter_map(|item| match item {
-                                Object::String(bytes, _) => Some(bytes),
-                                _ => None,
-                            }))
-                        }
-                        _ => {}
-                    }
-                }
-                let codes = shown.entry(face).or_default();
-                for bytes in strings {
-                    codes.extend(
-                        bytes
-                            .chunks_exact(2)
-                            .map(|pair| u16::from_be_bytes([pair[0], pair[1]])),
-                    );
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut codes = HashMap::new();
-    for (face, used) in &glyphs.by_face {
-        let written = shown.get(face).map_or(&[][..], Vec::as_slice);
-        if written.len() != used.len() {
-            return Err(write_error(format!(
-                "printpdf wrote {} glyph codes for font {} where {} were shown",
-                written.len(),
-                font_tag(*face),
-                used.len()
-            )));
-        }
-        for (gid, code) in used.keys().zip(written) {
-            codes.insert((*face, *gid), *code);
-        }
-    }
-    Ok(codes)
 }
 
 /// A page object showing `contents`.
@@ -555,21 +339,21 @@ impl TextState {
     }
 }
 
-/// Deflates streams at the fast level with one compressor for them all: a new compressor per
+/// Deflates streams with one compressor for them all: a new compressor per
 /// page allocates and frees some 300 KB of tables each time, which fragmented the heap until a
 /// 10 MB speech's PDF took half a gigabyte.
-struct Deflater {
+pub(super) struct Deflater {
     encoder: flate2::write::ZlibEncoder<Vec<u8>>,
 }
 
 impl Deflater {
-    fn new() -> Self {
+    pub(super) fn new(level: flate2::Compression) -> Self {
         Deflater {
-            encoder: flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default()),
+            encoder: flate2::write::ZlibEncoder::new(Vec::new(), level),
         }
     }
 
-    fn deflate(&mut self, content: &[u8]) -> Result<Vec<u8>, Error> {
+    pub(super) fn deflate(&mut self, content: &[u8]) -> Result<Vec<u8>, Error> {
         self.encoder
             .write_all(content)
             .and_then(|()| self.encoder.reset(Vec::with_capacity(content.len() / 3)))
@@ -579,27 +363,6 @@ impl Deflater {
             })
             .map_err(|e| write_error(format!("could not compress a stream: {e}")))
     }
-}
-
-/// Deflates every stream not yet filtered (printpdf's font programs and maps), at the fast
-/// level: lopdf's own `compress` uses the slowest level.
-fn compress_streams(lo: &mut lopdf::Document) -> Result<(), Error> {
-    let mut deflater = Deflater::new();
-    for object in lo.objects.values_mut() {
-        if let Object::Stream(stream) = object
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
-        {
-            let compressed = deflater.deflate(&stream.content)?;
-            if compressed.len() < stream.content.len() {
-                stream
-                    .dict
-                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(compressed);
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Adds the outline, `/PageMode`, `/Lang` and a content-derived document ID.
@@ -613,7 +376,7 @@ fn finish(
         .trailer
         .get(b"Root")
         .and_then(Object::as_reference)
-        .expect("printpdf writes a catalog");
+        .expect("new_document writes a catalog");
     let mut anchors: Vec<Option<Anchor>> = vec![None; document.walk().len()];
     for anchor in &summary.anchors {
         anchors[anchor.section] = Some(*anchor);

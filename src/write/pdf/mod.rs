@@ -1,4 +1,5 @@
-//! The PDF writer: fonts ([`fonts`]), a pure page layout ([`layout`], [`linebreak`]) and emission ([`emit`]).
+//! The PDF writer: fonts ([`fonts`]), a pure page layout ([`layout`], [`linebreak`]), font
+//! embedding ([`embed`]) and emission ([`emit`]).
 //!
 //! ```no_run
 //! use wengao::{model::Document, write::{pdf, WriteOptions}};
@@ -7,6 +8,7 @@
 //! assert!(bytes.starts_with(b"%PDF"));
 //! ```
 
+pub mod embed;
 pub mod emit;
 pub mod fonts;
 pub mod layout;
