@@ -315,6 +315,40 @@ fn a_pdf_streamed_to_a_file_equals_the_one_made_in_memory() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// The fonts are subset from `glyph_choices` before the layout runs: every glyph the layout
+/// prints must be among them, or it would print as the wrong glyph.
+#[test]
+fn glyph_choices_cover_every_laid_out_glyph() {
+    let template = Template::builtin("gongwen").unwrap();
+    let fonts = Fonts::load(&template, &[], &FontSearch::from_env()).expect("fonts installed");
+    for name in ["speech.txt", "kinsoku.txt"] {
+        let document = fixture(name);
+        let mut chosen = std::collections::HashSet::new();
+        layout::glyph_choices(&document, &template, &fonts, &mut |face, ch| {
+            chosen.insert((face, ch));
+        });
+        let laid_out = layout::layout(&document, &template, &fonts);
+        let mut glyphs = 0;
+        for page in &laid_out.pages {
+            for glyph in page
+                .lines
+                .iter()
+                .chain([&page.folio])
+                .flat_map(|l| &l.glyphs)
+            {
+                assert!(
+                    chosen.contains(&(glyph.face, glyph.ch)),
+                    "{name}: {:?} in face {:?} was not chosen",
+                    glyph.ch,
+                    glyph.face
+                );
+                glyphs += 1;
+            }
+        }
+        assert!(glyphs > 500, "{name}: only {glyphs} glyphs laid out");
+    }
+}
+
 fn real_layout(document: &Document) -> Layout {
     let template = Template::builtin("gongwen").unwrap();
     let fonts = Fonts::load(&template, &[], &FontSearch::from_env()).expect("fonts installed");

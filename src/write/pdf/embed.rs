@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{FontId, ParsedFont};
 
@@ -43,7 +45,7 @@ pub struct EmbeddedFonts {
     /// The resource dictionary every page shares (the fonts).
     pub resources: ObjectId,
     /// How to show (face, original glyph id).
-    pub shown: HashMap<(FaceId, u16), Shown>,
+    pub shown: FxHashMap<(FaceId, u16), Shown>,
 }
 
 /// The glyphs one face prints (original glyph id → the character it stands for).
@@ -90,7 +92,7 @@ pub fn embed_fonts(
             .collect()
     });
     let mut font_resources = Dictionary::new();
-    let mut shown = HashMap::new();
+    let mut shown = FxHashMap::default();
     for subset in subsets {
         let SubsetFace {
             face,

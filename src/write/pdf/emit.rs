@@ -1,12 +1,14 @@
 //! PDF emission with lopdf: document information, pages streamed from the layout into content
 //! streams, the nested outline, `/PageMode`, `/Lang` and the document ID.
 //!
-//! The layout runs twice. The first pass only records which glyphs each face prints, for
-//! [`super::embed`] to subset. The second pass writes each page's content stream as soon as
-//! the page is full, deflated, so memory holds one page of glyphs and the compressed output —
+//! First every glyph the layout can print is collected without breaking lines
+//! ([`glyph_choices`]), for [`super::embed`] to subset; then the layout writes each page's
+//! content stream as soon as the page is full, deflated, so memory holds one page of glyphs and the compressed output —
 //! not an operator list for the whole document (printpdf's took 175× the input on 10 MB).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -18,7 +20,9 @@ use crate::template::Template;
 
 use super::embed::{FaceGlyphs, Shown, embed_fonts, font_tag};
 use super::fonts::Fonts;
-use super::layout::{Anchor, FaceId, Geometry, Glyph, LayoutSummary, Page, Weight, layout_pages};
+use super::layout::{
+    Anchor, FaceId, Geometry, Glyph, LayoutSummary, Page, Weight, glyph_choices, layout_pages,
+};
 
 /// Stroke width of synthesised bold, in em.
 const FAKE_BOLD_STROKE_EM: f32 = 0.03;
@@ -39,7 +43,9 @@ pub fn emit(
     sink: &mut dyn std::io::Write,
 ) -> Result<LayoutSummary, Error> {
     let mut glyphs = GlyphInventory::new(fonts);
-    layout_pages(document, template, fonts, &mut |page| glyphs.record(&page));
+    glyph_choices(document, template, fonts, &mut |face, ch| {
+        glyphs.record(face, ch)
+    });
     let (mut lo, pages_id) = new_document(document)?;
     let embedded = embed_fonts(&mut lo, glyphs.faces())?;
 
@@ -47,7 +53,7 @@ pub fn emit(
     let mut page_ids = Vec::new();
     let mut failure = None;
     // Page text compresses a third smaller at the default level than at the fast one.
-    let mut deflater = Deflater::new(flate2::Compression::default());
+    let mut deflater = Deflater::new(flate2::Compression::new(3));
     let summary = layout_pages(document, template, fonts, &mut |page| {
         let content = content_stream(&page, &geometry, &glyphs, &embedded.shown);
         match deflater.deflate(&content) {
@@ -139,7 +145,7 @@ fn new_document(document: &Document) -> Result<(lopdf::Document, ObjectId), Erro
 struct GlyphInventory<'a> {
     fonts: &'a Fonts,
     by_face: BTreeMap<FaceId, BTreeMap<u16, char>>,
-    glyph_of: HashMap<(FaceId, char), u16>,
+    glyph_of: FxHashMap<(FaceId, char), u16>,
 }
 
 impl<'a> GlyphInventory<'a> {
@@ -147,29 +153,22 @@ impl<'a> GlyphInventory<'a> {
         GlyphInventory {
             fonts,
             by_face: BTreeMap::new(),
-            glyph_of: HashMap::new(),
+            glyph_of: FxHashMap::default(),
         }
     }
 
-    fn record(&mut self, page: &Page) {
-        for glyph in page
-            .lines
-            .iter()
-            .chain([&page.folio])
-            .flat_map(|l| &l.glyphs)
-        {
-            let fonts = self.fonts;
-            let gid = *self
-                .glyph_of
-                .entry((glyph.face, glyph.ch))
-                .or_insert_with(|| fonts.face(glyph.face).glyph(glyph.ch).unwrap_or(0));
-            // Glyph 0 stands for every missing character; the first one names it.
-            self.by_face
-                .entry(glyph.face)
-                .or_default()
-                .entry(gid)
-                .or_insert(glyph.ch);
+    fn record(&mut self, face: FaceId, ch: char) {
+        if self.glyph_of.contains_key(&(face, ch)) {
+            return;
         }
+        let gid = self.fonts.face(face).glyph(ch).unwrap_or(0);
+        self.glyph_of.insert((face, ch), gid);
+        // Glyph 0 stands for every missing character; the first one names it.
+        self.by_face
+            .entry(face)
+            .or_default()
+            .entry(gid)
+            .or_insert(ch);
     }
 
     /// The glyphs of every face, with the face's font, for embedding.
@@ -224,7 +223,7 @@ fn content_stream(
     page: &Page,
     geometry: &Geometry,
     glyphs: &GlyphInventory,
-    shown: &HashMap<(FaceId, u16), Shown>,
+    shown: &FxHashMap<(FaceId, u16), Shown>,
 ) -> Vec<u8> {
     let mut out = String::with_capacity(page.lines.len() * 28 * 12 + 64);
     out.push_str("BT\n");
@@ -247,7 +246,7 @@ fn content_stream(
                 if kern.abs() >= 0.005 {
                     push_number(&mut out, kern);
                 }
-                let _ = write!(out, "<{code:04X}>");
+                push_code(&mut out, code);
                 open = Some((glyph.x, advance));
                 continue;
             }
@@ -270,7 +269,8 @@ fn content_stream(
                 }
                 let _ = writeln!(out, ">>> BDC <{code:04X}> Tj EMC");
             } else {
-                let _ = write!(out, "[<{code:04X}>");
+                out.push('[');
+                push_code(&mut out, code);
                 open = Some((glyph.x, advance));
             }
         }
@@ -289,16 +289,33 @@ fn push_number(out: &mut String, value: f32) {
         out.push('-');
     }
     let magnitude = hundredths.unsigned_abs();
-    let _ = write!(out, "{}", magnitude / 100);
-    match magnitude % 100 {
-        0 => {}
-        fraction if fraction % 10 == 0 => {
-            let _ = write!(out, ".{}", fraction / 10);
-        }
-        fraction => {
-            let _ = write!(out, ".{fraction:02}");
+    push_integer(out, magnitude / 100);
+    let fraction = magnitude % 100;
+    if fraction != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (fraction / 10) as u8));
+        if fraction % 10 != 0 {
+            out.push(char::from(b'0' + (fraction % 10) as u8));
         }
     }
+}
+
+/// Appends the decimal digits of `value` (no formatting machinery: this runs per glyph).
+fn push_integer(out: &mut String, value: u64) {
+    if value >= 10 {
+        push_integer(out, value / 10);
+    }
+    out.push(char::from(b'0' + (value % 10) as u8));
+}
+
+/// Appends a glyph code as a four-digit hex string, `<0A1B>`.
+fn push_code(out: &mut String, code: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('<');
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((code >> shift) & 0xF)]));
+    }
+    out.push('>');
 }
 
 /// The font, size and weight last set in the content stream.
@@ -518,7 +535,7 @@ fn document_id(document: &Document, page_count: usize) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::push_number;
+    use super::{push_code, push_number};
 
     #[test]
     fn numbers_are_short_and_exact_to_a_hundredth() {
@@ -528,5 +545,10 @@ mod tests {
             out.push(' ');
         }
         assert_eq!(out, "0 15.79 16 2.5 -3.25 595.28 0 ");
+        out.clear();
+        for code in [0, 0x0A1B, 0xFFFF] {
+            push_code(&mut out, code);
+        }
+        assert_eq!(out, "<0000><0A1B><FFFF>");
     }
 }

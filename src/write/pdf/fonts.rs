@@ -7,6 +7,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -106,7 +108,7 @@ pub struct Fonts {
     pub faces: Vec<Face>,
     pub roles: Vec<RoleFaces>,
     /// Choices already made: cmap lookups are the layout's hottest path.
-    choices: RefCell<HashMap<(FaceRole, char), GlyphChoice>>,
+    choices: RefCell<FxHashMap<(FaceRole, char), GlyphChoice>>,
 }
 
 /// Installed faces, searchable by family name.
@@ -302,7 +304,7 @@ impl Fonts {
         let fonts = Fonts {
             faces: loader.faces,
             roles,
-            choices: RefCell::new(HashMap::new()),
+            choices: RefCell::new(FxHashMap::default()),
         };
         let has_chinese = fonts.faces.iter().any(|face| face.glyph('中').is_some());
         if !has_chinese {

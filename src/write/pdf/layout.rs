@@ -440,6 +440,35 @@ pub fn layout_pages(
     }
 }
 
+/// Hands `visit` the face and character of every glyph the layout of `document` can print,
+/// without breaking lines or paginating: each character of each paragraph in its role, and
+/// the page number's dash, space and digits. A superset of the glyphs of [`layout_pages`]
+/// (it may repeat pairs), cheap enough to run before it so that fonts can be subset first.
+pub fn glyph_choices(
+    document: &Document,
+    template: &Template,
+    metrics: &dyn Metrics,
+    visit: &mut dyn FnMut(FaceId, char),
+) {
+    let mut choose = |role: FaceRole, text: &str| {
+        for ch in text.chars().filter(|ch| !ch.is_control()) {
+            visit(metrics.choose(role, Script::of(ch), ch).face, ch);
+        }
+    };
+    for_each_paragraph(document, &template.roles, &mut |paragraph| {
+        for span in &paragraph.spans {
+            choose(span.role, &span.text);
+        }
+    });
+    choose(FaceRole::PageNumber, &folio_text(0));
+    choose(FaceRole::PageNumber, "0123456789");
+}
+
+/// The text of the page number line.
+fn folio_text(number: usize) -> String {
+    format!("— {number} —")
+}
+
 /// Hands the document's paragraphs to `emit` in reading order, one at a time.
 fn for_each_paragraph(document: &Document, roles: &Roles, emit: &mut dyn FnMut(Paragraph)) {
     let plain = |text: &str, role: FaceRole| Paragraph {
@@ -703,9 +732,21 @@ fn fit(units: &[Unit], allowed: &[bool], start: usize, available: f32) -> usize 
     let mut natural_best = None;
     let mut squeezed_best = None;
     let mut natural_limit = start;
+    // natural_width and squeezable_width of start..end, summed as `end` grows (the same
+    // additions in the same order, so the same values, without re-summing every prefix).
+    let mut running = 0.0f32;
+    let mut natural = 0.0f32;
+    let mut squeezable = 0.0f32;
     for (end, &breakable) in allowed.iter().enumerate().skip(start + 1) {
-        let natural = natural_width(units, start, end);
-        if natural - squeezable_width(units, start, end) > available + EPSILON {
+        let last = end - 1;
+        let unit = &units[last];
+        running += unit.advance + if last > start { unit.gap_before } else { 0.0 };
+        if last == start || unit.kind != Kind::Space {
+            natural = running;
+        }
+        squeezable += line_squeezable(units, start, last);
+        debug_assert_eq!(natural, natural_width(units, start, end));
+        if natural - squeezable > available + EPSILON {
             break;
         }
         let fits_as_set = natural <= available + EPSILON;
@@ -1034,7 +1075,7 @@ fn folio(number: usize, geometry: &Geometry, roles: &Roles, metrics: &dyn Metric
     let role = FaceRole::PageNumber;
     let size = role.style(roles).size.pt();
     let spans = [Span {
-        text: format!("— {number} —"),
+        text: folio_text(number),
         role,
         weight: Weight::Regular,
     }];

@@ -39,7 +39,9 @@ pub enum Squeeze {
 /// assert_eq!(squeeze('中'), Squeeze::None);
 /// ```
 pub fn squeeze(c: char) -> Squeeze {
-    if SQUEEZE_RIGHT_HALF.contains(c) {
+    if crate::model::is_han(c) {
+        Squeeze::None
+    } else if SQUEEZE_RIGHT_HALF.contains(c) {
         Squeeze::RightHalf
     } else if SQUEEZE_LEFT_HALF.contains(c) {
         Squeeze::LeftHalf
@@ -50,12 +52,12 @@ pub fn squeeze(c: char) -> Squeeze {
 
 /// True when `c` may not begin a line.
 pub fn forbidden_at_line_start(c: char) -> bool {
-    NO_LINE_START.contains(c)
+    !crate::model::is_han(c) && NO_LINE_START.contains(c)
 }
 
 /// True when `c` may not end a line.
 pub fn forbidden_at_line_end(c: char) -> bool {
-    NO_LINE_END.contains(c)
+    !crate::model::is_han(c) && NO_LINE_END.contains(c)
 }
 
 /// For each position `i` in `0..=chars.len()`, whether a line may break before `chars[i]`.
