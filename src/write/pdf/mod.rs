@@ -28,7 +28,7 @@ pub fn write_to(
     sink: &mut dyn std::io::Write,
 ) -> Result<Vec<Warning>, Error> {
     let fonts = Fonts::load(&options.template, &options.fonts, &FontSearch::from_env())?;
-    let summary = emit::emit(document, &options.template, &fonts, sink)?;
+    let summary = emit::emit(document, &options.template, fonts, sink)?;
     Ok(missing_glyph_warnings(&summary.missing))
 }
 
