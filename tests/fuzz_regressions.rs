@@ -1,5 +1,5 @@
 //! Replays the inputs cargo-fuzz found interesting (fuzz/regressions/*.bin) through every reader
-//! and the text writers: none may panic, and what reads must write.
+//! and the writers: none may panic, and what reads must write.
 
 use wengao::{Format, Input, ReadOptions, WriteOptions};
 
@@ -15,7 +15,8 @@ fn unpack(bytes: &[u8]) -> Vec<&[u8]> {
     inputs
 }
 
-fn replay(file: &str, format: Format) {
+/// Reads every input of `file` as `format` and writes what reads as each of `writers`.
+fn replay(file: &str, format: Format, writers: &[Format]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/regressions")
         .join(file);
@@ -30,21 +31,34 @@ fn replay(file: &str, format: Format) {
         };
         if let Ok(parsed) = wengao::read::read(format, &[input], &ReadOptions::default()) {
             read_ok += 1;
-            for out in [Format::Markdown, Format::Json, Format::Text] {
+            for &out in writers {
                 wengao::write::write(out, &parsed.document, &WriteOptions::default())
-                    .expect("writers accept any model");
+                    .unwrap_or_else(|e| panic!("{out:?} writer failed on {data:?}: {e}"));
             }
         }
     }
     assert!(read_ok > 0, "{file}: nothing read at all");
 }
 
+const TEXT_WRITERS: &[Format] = &[Format::Markdown, Format::Json, Format::Text];
+
 #[test]
 fn text_reader_regressions() {
-    replay("text_reader.bin", Format::Text);
+    replay("text_reader.bin", Format::Text, TEXT_WRITERS);
 }
 
 #[test]
 fn markdown_reader_regressions() {
-    replay("markdown_reader.bin", Format::Markdown);
+    replay("markdown_reader.bin", Format::Markdown, TEXT_WRITERS);
+}
+
+#[test]
+fn json_reader_regressions() {
+    replay("json_reader.bin", Format::Json, TEXT_WRITERS);
+}
+
+/// The text → every writer target's inputs through DOCX, PDF and HTML as well.
+#[test]
+fn text_to_every_writer_regressions() {
+    replay("text_to_every_writer.bin", Format::Text, Format::ALL);
 }
