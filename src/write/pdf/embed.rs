@@ -48,6 +48,12 @@ pub struct EmbeddedFonts {
     pub shown: FxHashMap<(FaceId, u16), Shown>,
 }
 
+/// How much of a stream is deflated to see whether deflating the whole is worth it.
+const PROBE_BYTES: usize = 8 * 1024;
+
+/// A stream is deflated when its probe shrinks below this share of its size.
+const WORTH_DEFLATING: f32 = 0.9;
+
 /// The glyphs one face prints (original glyph id → the character it stands for).
 pub struct FaceGlyphs {
     pub face: FaceId,
@@ -165,9 +171,19 @@ fn subset_face(face: FaceGlyphs) -> Result<SubsetFace, Error> {
     coded.sort_by_key(|(code, _, _)| *code);
 
     let mut deflater = Deflater::new(flate2::Compression::fast());
-    let mut deflated = |dict: Dictionary, content: Vec<u8>| -> Result<Stream, Error> {
+    let mut deflated = |mut dict: Dictionary, content: Vec<u8>| -> Result<Stream, Error> {
+        // CFF outlines are already dense: the fast level saved 5% on FandolFang's 410 KB
+        // program for 3 ms, most of a short PDF's CPU time. A probe of the first 8 KB decides.
+        let probe = &content[..content.len().min(PROBE_BYTES)];
+        if probe.len() == PROBE_BYTES
+            && deflater.deflate(probe)?.len() as f32 > probe.len() as f32 * WORTH_DEFLATING
+        {
+            return Ok(Stream::new(dict, content).with_compression(false));
+        }
         let compressed = deflater.deflate(&content)?;
-        let mut dict = dict;
+        if compressed.len() >= content.len() {
+            return Ok(Stream::new(dict, content).with_compression(false));
+        }
         dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
         Ok(Stream::new(dict, compressed).with_compression(false))
     };
