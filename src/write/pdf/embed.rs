@@ -8,10 +8,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rustc_hash::FxHashMap;
-
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{FontId, ParsedFont};
+use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 

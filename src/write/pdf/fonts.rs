@@ -7,13 +7,12 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use printpdf::{AzulParsedFont, ParsedFont};
+use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 use crate::template::Template;
