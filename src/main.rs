@@ -39,7 +39,7 @@ enum Command {
         /// Input files, in page order ("-" reads standard input). Several files are pages of one text.
         #[arg(required = true)]
         inputs: Vec<String>,
-        /// Output file; the format comes from its extension unless -t says. Repeat for several.
+        /// Output file ("-" for standard output); the format comes from its extension unless -t says. Repeat for several.
         #[arg(short, long = "output")]
         outputs: Vec<PathBuf>,
         /// Output formats, comma-separated (text, md, json, html, docx, pdf). Without -o: one format goes to
@@ -179,19 +179,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     Some(path) => {
                         wengao::output::write_file(path, *format, &parsed.document, &write_options)?
                     }
-                    None => {
-                        let mut stdout = std::io::stdout().lock();
-                        let written = wengao::write::write_to(
-                            *format,
-                            &parsed.document,
-                            &write_options,
-                            &mut stdout,
-                        )?;
-                        stdout
-                            .flush()
-                            .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
-                        written
-                    }
+                    None => to_stdout(|stdout| {
+                        wengao::write::write_to(*format, &parsed.document, &write_options, stdout)
+                    })?
+                    .unwrap_or_default(),
                 });
             }
             report(&warnings, verbose);
@@ -200,30 +191,36 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Outline { input, read } => {
             // The outline shows headings as written, so punctuation is not normalised.
             let parsed = parse_one(&input, &read, true)?;
-            print!("{}", wengao::outline::outline(&parsed.document));
+            print_text(&wengao::outline::outline(&parsed.document))?;
             Ok(0)
         }
         Command::Check { input, read } => {
             let parsed = parse_one(&input, &read, true)?;
             let problems = wengao::outline::check(&parsed.document, &parsed.heading_lines);
-            for problem in &problems {
-                println!("{input}:{}: {}", problem.line, problem.message);
-            }
+            let listing: String = problems
+                .iter()
+                .map(|problem| format!("{input}:{}: {}\n", problem.line, problem.message))
+                .collect();
+            print_text(&listing)?;
             Ok(if problems.is_empty() { 0 } else { 1 })
         }
         Command::Completions { shell } => {
+            let mut script = Vec::new();
             clap_complete::generate(
                 shell,
                 &mut <Cli as clap::CommandFactory>::command(),
                 "wengao",
-                &mut std::io::stdout(),
+                &mut script,
             );
+            print_text(&String::from_utf8_lossy(&script))?;
             Ok(0)
         }
         Command::Man => {
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut std::io::stdout())
-                .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+            to_stdout(|stdout| {
+                clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                    .render(stdout)
+                    .map_err(|e| Error::io(Path::new("<stdout>"), e))
+            })?;
             Ok(0)
         }
         Command::Fonts { template, fonts } => {
@@ -231,19 +228,21 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let overrides = parse_font_overrides(&fonts)?;
             let search = wengao::write::pdf::fonts::FontSearch::from_env();
             let resolved = wengao::write::pdf::fonts::Fonts::load(&template, &overrides, &search)?;
-            print!("{}", resolved.report());
+            print_text(&resolved.report())?;
             Ok(0)
         }
         Command::Templates { action } => {
             match action {
                 None => {
+                    let mut listing = String::new();
                     for (name, _) in wengao::template::BUILTIN {
                         let template = Template::builtin(name)?;
-                        println!("{name:10} {}", template.description);
+                        listing += &format!("{name:10} {}\n", template.description);
                     }
+                    print_text(&listing)?;
                 }
                 Some(TemplateAction::Show { name }) => match Template::builtin_source(&name) {
-                    Some(source) => print!("{source}"),
+                    Some(source) => print_text(source)?,
                     None => {
                         Template::builtin(&name)?;
                     }
@@ -252,6 +251,63 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(0)
         }
     }
+}
+
+/// Standard output that notices when its reader has gone (`wengao … | head`), so that the
+/// program stops quietly, as Unix tools do, instead of reporting a broken pipe.
+struct Stdout {
+    lock: std::io::StdoutLock<'static>,
+    reader_gone: bool,
+}
+
+impl Stdout {
+    fn note<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(error) = &result {
+            self.reader_gone |= error.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+        result
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let result = self.lock.write(bytes);
+        self.note(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.lock.flush();
+        self.note(result)
+    }
+}
+
+/// Runs `produce` on standard output and flushes it. `Ok(None)` when the reader closed the
+/// pipe before everything was written: not an error, the rest is simply not wanted.
+fn to_stdout<T>(produce: impl FnOnce(&mut Stdout) -> Result<T, Error>) -> Result<Option<T>, Error> {
+    let mut stdout = Stdout {
+        lock: std::io::stdout().lock(),
+        reader_gone: false,
+    };
+    let result = produce(&mut stdout).and_then(|value| {
+        stdout
+            .flush()
+            .map(|()| value)
+            .map_err(|e| Error::io(Path::new("<stdout>"), e))
+    });
+    match result {
+        Err(_) if stdout.reader_gone => Ok(None),
+        other => other.map(Some),
+    }
+}
+
+/// Prints a command's text result on standard output.
+fn print_text(text: &str) -> Result<(), Error> {
+    to_stdout(|stdout| {
+        stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| Error::io(Path::new("<stdout>"), e))
+    })?;
+    Ok(())
 }
 
 /// `--font ROLE=PATH` arguments as (role, path) pairs.
@@ -392,9 +448,19 @@ fn plan_outputs(
                 to.len()
             )));
         }
+        if outputs.iter().filter(|path| is_stdout(path)).count() > 1 {
+            return Err(Error::Usage(
+                "only one output can go to standard output (-o -)".into(),
+            ));
+        }
         for (index, path) in outputs.iter().enumerate() {
             let format = match to.get(index) {
                 Some(format) => *format,
+                None if is_stdout(path) => {
+                    return Err(Error::Usage(
+                        "-o - writes to standard output; say the format with -t".into(),
+                    ));
+                }
                 None => Format::from_path(path).ok_or_else(|| {
                     Error::Usage(format!(
                         "{}: unknown output format; use an extension ({}) or -t",
@@ -403,7 +469,8 @@ fn plan_outputs(
                     ))
                 })?,
             };
-            plan.push((format, Some(path.clone())));
+            let target = (!is_stdout(path)).then(|| path.clone());
+            plan.push((format, target));
         }
     }
     for (_, target) in &plan {
@@ -431,6 +498,11 @@ fn plan_outputs(
     Ok(plan)
 }
 
+/// `-o -` names standard output, as in most command-line tools.
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// Batch mode: every .txt and .md under `dir` to each format of `to` under one output directory.
 fn convert_directory(
     dir: &Path,
@@ -445,6 +517,11 @@ fn convert_directory(
             "a directory input needs one output directory: -o OUTDIR -t docx,pdf,md,html".into(),
         ));
     };
+    if is_stdout(output_dir) {
+        return Err(Error::Usage(
+            "a directory input writes many files; give an output directory, not -o -".into(),
+        ));
+    }
     if to.is_empty() {
         return Err(Error::Usage(
             "say which formats to write with -t, e.g. -t docx,pdf,md,html".into(),

@@ -98,6 +98,68 @@ fn stdin_to_stdout() {
 }
 
 #[test]
+fn dash_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("s.md");
+    let out = wengao()
+        .current_dir(dir.path())
+        .args(["convert", &sample(), "-o", "-", "-o"])
+        .arg(&md)
+        .args(["-t", "html,md"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with("---\n"));
+    assert!(
+        !dir.path().join("-").exists(),
+        "-o - must not make a file named -"
+    );
+
+    // The format of standard output cannot come from an extension.
+    assert_one_line_error(&run(&["convert", &sample(), "-o", "-"]), "-t");
+    assert_one_line_error(
+        &run(&["convert", &sample(), "-o", "-", "-o", "-", "-t", "md,html"]),
+        "only one output",
+    );
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
+    // Like `wengao convert big.txt -t md | head -c 1`: the rest is not wanted, which is fine.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let page = std::fs::read_to_string(sample()).unwrap();
+    std::fs::write(&big, page.repeat(200)).unwrap();
+    for args in [
+        vec!["convert", big.to_str().unwrap(), "-t", "md"],
+        vec!["outline", big.to_str().unwrap()],
+    ] {
+        let mut child = wengao()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("pipe"), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn pages_merge_into_one_document_with_one_title() {
     let text = std::fs::read_to_string(sample()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
