@@ -3,6 +3,7 @@
 mod common;
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use common::*;
@@ -366,6 +367,47 @@ fn existing_output_is_replaced_and_failed_runs_keep_it() {
         std::fs::read_dir(dir.path()).unwrap().count(),
         1,
         "no temporary file left behind"
+    );
+}
+
+/// A directory this process cannot create files in. A read-only directory does not stop root,
+/// so as root (CI) it is sysfs, where even root cannot create files.
+fn unwritable_directory() -> (Option<tempfile::TempDir>, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let can_create_in = |dir: &Path| {
+        let probe = dir.join(".wengao-probe");
+        let created = std::fs::write(&probe, b"").is_ok();
+        let _ = std::fs::remove_file(&probe);
+        created
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    if !can_create_in(dir.path()) {
+        let path = dir.path().to_path_buf();
+        return (Some(dir), path);
+    }
+    let sys = PathBuf::from("/sys");
+    assert!(
+        sys.is_dir() && !can_create_in(&sys),
+        "no unwritable directory available for this test (running as root without sysfs)"
+    );
+    (None, sys)
+}
+
+#[test]
+fn unwritable_output_directory() {
+    let (_keep, dir) = unwritable_directory();
+    let before = std::fs::read_dir(&dir).unwrap().count();
+    for name in ["out.md", "out.docx", "out.pdf"] {
+        let target = dir.join(name);
+        let out = run(&["convert", &sample(), "-o", target.to_str().unwrap()]);
+        assert_one_line_error(&out, "permission denied");
+        assert!(stderr(&out).contains(name), "the error names the output");
+    }
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        before,
+        "no file, partial or temporary, appears"
     );
 }
 
