@@ -583,6 +583,37 @@ fn the_three_templates_give_different_styles() {
 }
 
 #[test]
+fn the_title_block_is_set_solid_and_closed_after_its_last_line() {
+    // Written subtitle → date → speaker: the blank line follows the speaker (the last line),
+    // not the date (the role that carries the gap), and the salutation's own space before
+    // gives way to it.
+    let path = common::root().join("fixtures/reader/detail-order/input.txt");
+    let document = read_text(&path);
+    let parts = parts(&write(&document, &options("speech")));
+    let xml = Xml::parse(&parts["word/document.xml"]).unwrap();
+    let paragraph = |style: &str| {
+        xml.descendants()
+            .find(|n| is_w(*n, "p") && paragraph_style(*n) == Some(style))
+            .unwrap_or_else(|| panic!("no {style} paragraph"))
+    };
+    let direct_spacing = |style: &str| {
+        let ppr = w_child(paragraph(style), "pPr").unwrap();
+        ppr.children().find(|n| is_w(*n, "spacing"))
+    };
+    let date = direct_spacing("Date").expect("the date gives up its space after");
+    assert_eq!(w_attr(date, "afterLines"), Some("0"));
+    assert_eq!(w_attr(date, "after"), Some("0"));
+    let speaker = direct_spacing("Speaker").expect("the speaker closes the block");
+    assert_eq!(w_attr(speaker, "afterLines"), Some("100"));
+    assert!(
+        direct_spacing("Subtitle").is_none(),
+        "inside the block: style spacing (0)"
+    );
+    let salutation = direct_spacing("Salutation").expect("the salutation gives way");
+    assert_eq!(w_attr(salutation, "beforeLines"), Some("0"));
+}
+
+#[test]
 fn a_user_template_file_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("my.toml");

@@ -225,3 +225,72 @@ fn hostile_text_prints_as_text() {
         assert!(all.contains(shown), "{shown} printed as text: {all}");
     }
 }
+
+/// Each printed line of the first page: its top (pt from the page top) and its text.
+fn line_tops(pdf: &Path) -> Vec<(f32, String)> {
+    let layout = run(
+        "pdftotext",
+        &[
+            "-bbox-layout",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    let attribute = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).expect("bbox attribute") + name.len() + 2;
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse().unwrap()
+    };
+    let mut lines: Vec<(f32, String)> = Vec::new();
+    for row in layout.lines().map(str::trim) {
+        if row.starts_with("<line ") {
+            lines.push((attribute(row, "yMin"), String::new()));
+        } else if let (Some(word), Some(line)) = (row.strip_prefix("<word "), lines.last_mut()) {
+            let text = word.split_once('>').unwrap().1.trim_end_matches("</word>");
+            line.1.push_str(text);
+        }
+    }
+    lines
+}
+
+#[test]
+fn title_block_prints_solid_with_one_blank_line_after_its_last_line() {
+    // Written subtitle → date → speaker: the blank line follows the speaker, not the date.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/reader/detail-order/input.txt");
+    let rendered = render(&read(&path, &ReadOptions::default()), "detail-order");
+    let lines = line_tops(&rendered.pdf);
+    let top = |start: &str| {
+        lines
+            .iter()
+            .find(|(_, text)| text.starts_with(start))
+            .unwrap_or_else(|| panic!("no printed line starts with {start}: {lines:?}"))
+            .0
+    };
+    let (subtitle, date, speaker, salutation, body) = (
+        top("——在全市"),
+        top("（2025"),
+        top("市长"),
+        top("同志们："),
+        top("这次会议"),
+    );
+    let pitch = body - salutation;
+    assert!((pitch - 29.0).abs() < 1.0, "22 lines in 225 mm: {pitch}");
+    for (gap, lines_apart, what) in [
+        (date - subtitle, 1.0, "subtitle → date"),
+        (speaker - date, 1.0, "date → speaker"),
+        (
+            salutation - speaker,
+            2.0,
+            "speaker → salutation: one blank line",
+        ),
+    ] {
+        assert!(
+            (gap - lines_apart * pitch).abs() < 1.0,
+            "{what}: {gap} pt, expected {lines_apart} × {pitch}"
+        );
+    }
+}

@@ -493,6 +493,57 @@ fn a_heading_is_never_stranded_at_a_page_bottom() {
 }
 
 #[test]
+fn the_title_block_is_solid_and_one_blank_line_follows_it_in_any_order() {
+    let rows_of = |text: &str| {
+        let input = wengao::Input {
+            name: "block.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let document = wengao::read::read(Format::Text, &[input], &Default::default())
+            .unwrap()
+            .document;
+        let layout = layout::layout(
+            &document,
+            &Template::builtin("speech").unwrap(),
+            &FixedMetrics::default(),
+        );
+        layout.pages[0]
+            .lines
+            .iter()
+            .map(|line| (line.row, line.text()))
+            .collect::<Vec<_>>()
+    };
+    for order in [
+        [
+            "——在全市经济工作会议上的报告",
+            "市长　王　东",
+            "（2025年12月20日）",
+        ],
+        [
+            "——在全市经济工作会议上的报告",
+            "（2025年12月20日）",
+            "市长　王　东",
+        ],
+        [
+            "（2025年12月20日）",
+            "市长　王　东",
+            "——在全市经济工作会议上的报告",
+        ],
+    ] {
+        let text = format!(
+            "凝心聚力抓落实\n{}\n同志们：\n这次会议的主要任务是部署明年工作。\n",
+            order.join("\n")
+        );
+        let rows = rows_of(&text);
+        let texts: Vec<&str> = rows.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(&texts[1..4], &order, "written order kept");
+        let row: Vec<usize> = rows.iter().map(|(r, _)| *r).collect();
+        // title, blank, three solid lines, one blank, salutation, body.
+        assert_eq!(row[..6], [0, 2, 3, 4, 6, 7], "{order:?}: {rows:?}");
+    }
+}
+
+#[test]
 fn the_dump_lists_pages_rows_and_positions() {
     let document = fixture("speech.txt");
     let dump = real_layout(&document).dump();

@@ -220,6 +220,8 @@ pub struct StyleView {
     pub letter_spacing: String,
     /// Gap between the text block and the page number line.
     pub page_number_gap: String,
+    /// Space after the title block's last line (subtitle, speaker or date), in printed lines.
+    pub title_block_gap: String,
     pub title: RoleStyle,
     pub subtitle: RoleStyle,
     pub speaker: RoleStyle,
@@ -418,6 +420,10 @@ impl StyleView {
                 number(page.char_pitch_pt() - body_pt - GRID_TOLERANCE_PT)
             ),
             page_number_gap: format!("{}mm", number(page.page_number_gap_mm)),
+            title_block_gap: format!(
+                "{}pt",
+                number(template.roles.title_block_gap_lines() * page.line_pitch_pt())
+            ),
             title,
             subtitle,
             speaker,

@@ -9,7 +9,7 @@ pub mod title;
 
 use docx_rs::{
     AlignmentType, BreakType, BuildXML, DocGrid, DocGridType, Docx, FieldCharType, Footer,
-    InstrPAGE, InstrText, PageMargin, Paragraph, Run, RunProperty,
+    InstrPAGE, InstrText, LineSpacing, PageMargin, Paragraph, Run, RunProperty,
 };
 
 use crate::error::Error;
@@ -195,22 +195,45 @@ fn for_each_body_part(
             geometry,
         )));
     }
-    for detail in &meta.details {
-        let style = match detail.role {
-            DetailRole::Subtitle => ParagraphStyle::Subtitle,
-            DetailRole::Speaker => ParagraphStyle::Speaker,
-            DetailRole::Date => ParagraphStyle::Date,
+    let roles = &options.template.roles;
+    let pitch = geometry.line_pitch.0 as f32;
+    // Space after the last paragraph of the title block, so that the salutation's space
+    // before can give way to it: two gaps meet as the larger one, as in the PDF and HTML.
+    let mut gap_above = if meta.title.is_empty() {
+        0.0
+    } else {
+        roles.title.space_after_lines
+    };
+    let block_spacing = roles.title_block_space_after(meta.details.len());
+    for (detail, space_after) in meta.details.iter().zip(block_spacing) {
+        let (style, role) = match detail.role {
+            DetailRole::Subtitle => (ParagraphStyle::Subtitle, &roles.subtitle),
+            DetailRole::Speaker => (ParagraphStyle::Speaker, &roles.speaker),
+            DetailRole::Date => (ParagraphStyle::Date, &roles.date),
         };
-        emit(BodyPart::paragraph(styled(style, &detail.text)));
+        let mut paragraph = styled(style, &detail.text);
+        if space_after != role.space_after_lines {
+            // Only the space after differs from the style; Word and LibreOffice take the
+            // other spacing attributes from the style.
+            paragraph = paragraph.line_spacing(
+                LineSpacing::new()
+                    .after((space_after * pitch).round() as u32)
+                    .after_lines((space_after * 100.0).round() as u32),
+            );
+        }
+        emit(BodyPart::paragraph(paragraph));
+        gap_above = space_after;
     }
     if options.toc {
         emit(BodyPart::TableOfContents);
+        gap_above = 0.0;
     }
     if let Some(salutation) = &meta.salutation {
-        emit(BodyPart::paragraph(styled(
-            ParagraphStyle::Salutation,
-            salutation,
-        )));
+        let mut paragraph = styled(ParagraphStyle::Salutation, salutation);
+        if gap_above > 0.0 && roles.salutation.space_before_lines <= gap_above {
+            paragraph = paragraph.line_spacing(LineSpacing::new().before(0).before_lines(0));
+        }
+        emit(BodyPart::paragraph(paragraph));
     }
     let blocks = |emit: &mut dyn FnMut(BodyPart), blocks: &[Block]| {
         for block in blocks {

@@ -337,6 +337,8 @@ struct Paragraph {
     /// Headings stay on the page of the line that follows them.
     keep_with_next: bool,
     anchor: Option<usize>,
+    /// Blank lines after the paragraph when not its role's (title-block lines).
+    space_after_lines: Option<f32>,
 }
 
 /// The kind of a character for spacing and justification.
@@ -424,6 +426,7 @@ pub fn layout_pages(
         metrics,
         missing: Vec::new(),
         paginator: Paginator::new(geometry, &template.roles, metrics, sink),
+        blank_lines_after: 0,
     };
     for_each_paragraph(document, &template.roles, &mut |paragraph| {
         setter.set(&paragraph)
@@ -476,6 +479,7 @@ fn for_each_paragraph(document: &Document, roles: &Roles, emit: &mut dyn FnMut(P
         role,
         keep_with_next: false,
         anchor: None,
+        space_after_lines: None,
     };
     let meta = &document.meta;
     // A 公文 header: the issuing authority in the title face, the document number centred.
@@ -488,13 +492,17 @@ fn for_each_paragraph(document: &Document, roles: &Roles, emit: &mut dyn FnMut(P
     for line in &meta.title {
         emit(plain(line, FaceRole::Title));
     }
-    for detail in &meta.details {
+    let block_spacing = roles.title_block_space_after(meta.details.len());
+    for (detail, space_after) in meta.details.iter().zip(block_spacing) {
         let role = match detail.role {
             DetailRole::Subtitle => FaceRole::Subtitle,
             DetailRole::Speaker => FaceRole::Speaker,
             DetailRole::Date => FaceRole::Date,
         };
-        emit(plain(&detail.text, role));
+        emit(Paragraph {
+            space_after_lines: Some(space_after),
+            ..plain(&detail.text, role)
+        });
     }
     if let Some(salutation) = &meta.salutation {
         emit(plain(salutation, FaceRole::Salutation));
@@ -514,6 +522,7 @@ fn for_each_paragraph(document: &Document, roles: &Roles, emit: &mut dyn FnMut(P
                 role: heading_role,
                 keep_with_next: true,
                 anchor: Some(index),
+                space_after_lines: None,
             }),
             Placement::RunIn { rest } => {
                 let mut paragraph = inline_paragraph(rest, FaceRole::RunIn, roles);
@@ -544,6 +553,7 @@ fn inline_paragraph(inlines: &[Inline], role: FaceRole, roles: &Roles) -> Paragr
         role,
         keep_with_next: false,
         anchor: None,
+        space_after_lines: None,
     }
 }
 
@@ -554,6 +564,10 @@ struct Setter<'a> {
     metrics: &'a dyn Metrics,
     missing: Vec<char>,
     paginator: Paginator<'a>,
+    /// Blank lines the previous paragraph asked for after itself, not yet placed: the gap
+    /// between two paragraphs is the larger of its space after and the next one's space
+    /// before, as CSS margins and LibreOffice's rendering of the DOCX have it.
+    blank_lines_after: usize,
 }
 
 impl Setter<'_> {
@@ -567,7 +581,8 @@ impl Setter<'_> {
             self.metrics,
             &mut self.missing,
         );
-        for _ in 0..style.space_before_lines.round() as usize {
+        let blank_lines = (style.space_before_lines.round() as usize).max(self.blank_lines_after);
+        for _ in 0..blank_lines {
             self.paginator.push(Row::Blank);
         }
         let cell = self.geometry.cell(size);
@@ -609,9 +624,10 @@ impl Setter<'_> {
                 anchor: if first { paragraph.anchor } else { None },
             });
         }
-        for _ in 0..style.space_after_lines.round() as usize {
-            self.paginator.push(Row::Blank);
-        }
+        let space_after = paragraph
+            .space_after_lines
+            .unwrap_or(style.space_after_lines);
+        self.blank_lines_after = space_after.round() as usize;
     }
 }
 
