@@ -493,7 +493,7 @@ fn a_heading_is_never_stranded_at_a_page_bottom() {
 }
 
 #[test]
-fn the_title_block_is_solid_and_one_blank_line_follows_it_in_any_order() {
+fn the_title_and_its_block_are_solid_and_one_blank_line_follows_them_in_any_order() {
     let rows_of = |text: &str| {
         let input = wengao::Input {
             name: "block.txt".into(),
@@ -541,6 +541,12 @@ fn the_title_block_is_solid_and_one_blank_line_follows_it_in_any_order() {
         // title, blank, three solid lines, one blank, salutation, body.
         assert_eq!(row[..6], [0, 2, 3, 4, 6, 7], "{order:?}: {rows:?}");
     }
+    // A title written on two lines is set solid too; the blank line follows its last line.
+    let rows = rows_of(
+        "关于进一步加强机关作风建设\n推动全市经济高质量发展的实施意见\n\n一、总体要求\n正文。\n",
+    );
+    let row: Vec<usize> = rows.iter().map(|(r, _)| *r).collect();
+    assert_eq!(row, [0, 1, 3, 4], "{rows:?}");
 }
 
 #[test]

@@ -337,7 +337,8 @@ struct Paragraph {
     /// Headings stay on the page of the line that follows them.
     keep_with_next: bool,
     anchor: Option<usize>,
-    /// Blank lines after the paragraph when not its role's (title-block lines).
+    /// Blank lines after the paragraph when not its role's (lines of the title and of the
+    /// title block, which are set solid).
     space_after_lines: Option<f32>,
 }
 
@@ -489,8 +490,13 @@ fn for_each_paragraph(document: &Document, roles: &Roles, emit: &mut dyn FnMut(P
     if let Some(number) = &meta.doc_number {
         emit(plain(number, FaceRole::Date));
     }
-    for line in &meta.title {
-        emit(plain(line, FaceRole::Title));
+    // A title written on several lines is one block: its space after follows the last line.
+    for (index, line) in meta.title.iter().enumerate() {
+        let last = index + 1 == meta.title.len();
+        emit(Paragraph {
+            space_after_lines: (!last).then_some(0.0),
+            ..plain(line, FaceRole::Title)
+        });
     }
     let block_spacing = roles.title_block_space_after(meta.details.len());
     for (detail, space_after) in meta.details.iter().zip(block_spacing) {
