@@ -76,6 +76,11 @@ fn speech() -> impl Strategy<Value = String> {
         prop::sample::select(&["\n", "\r\n", "\n\n"][..]),
     )
         .prop_map(|(lines, sep)| lines.join(sep))
+        // A speech has words: white space alone is refused as empty input (tested in
+        // bad_inputs), which is not what these properties are about.
+        .prop_filter("a speech has a Chinese character", |text| {
+            text.chars().any(wengao::model::is_han)
+        })
 }
 
 /// The Han characters each writer's output carries, extracted as a reader of that format would.
