@@ -25,9 +25,17 @@ pub enum Error {
         file: String,
         line: usize,
         message: String,
+        /// What to look at to write a good one.
+        hint: &'static str,
     },
     /// A JSON model file is malformed.
     Json { path: String, message: String },
+    /// A Markdown file's front matter is malformed.
+    FrontMatter {
+        path: String,
+        line: usize,
+        message: String,
+    },
     /// The command line asks for something impossible.
     Usage(String),
     /// A writer could not produce its output (missing fonts and the like).
@@ -68,7 +76,7 @@ impl Error {
     }
 
     /// The process exit code for this error.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         2
     }
 }
@@ -100,12 +108,17 @@ impl fmt::Display for Error {
                 file,
                 line,
                 message,
-            } => {
-                write!(
-                    f,
-                    "{file}:{line}: bad template: {message} (see `wengao templates show gongwen`)"
-                )
-            }
+                hint,
+            } => write!(f, "{file}:{line}: bad template: {message} ({hint})"),
+            Error::FrontMatter {
+                path,
+                line,
+                message,
+            } => write!(
+                f,
+                "{path}:{line}: bad front matter: {message} (front matter is `key: value` lines \
+                 between two `---` lines)"
+            ),
             Error::Json { path, message } => write!(
                 f,
                 "{path}: not a wengao JSON model: {message} (write one with `wengao convert -t json`)"

@@ -82,13 +82,14 @@ impl Format {
             .find(|f| f.extensions().contains(&ext.as_str()))
     }
 
-    /// A format by name or extension ("md", "markdown", "docx").
-    pub fn from_name(name: &str) -> Option<Format> {
-        let name = name.trim().to_ascii_lowercase();
+    /// The names of the formats wengao reads, for messages.
+    pub fn readable_names() -> String {
         Format::ALL
             .iter()
-            .copied()
-            .find(|f| f.name() == name || f.extensions().contains(&name.as_str()))
+            .filter(|f| f.is_readable())
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// Every format's name, for messages.

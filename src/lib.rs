@@ -12,10 +12,10 @@
 
 pub mod batch;
 pub mod error;
+pub mod files;
 pub mod format;
 pub mod model;
 pub mod outline;
-pub mod output;
 pub mod read;
 pub mod template;
 pub mod write;

@@ -1,6 +1,18 @@
 //! The intermediate model: one document tree that every reader builds and every writer reads.
+//!
+//! Serialised as JSON (`wengao convert -t json`) it starts with `"wengao-model": 1`, the
+//! version of this shape, which the JSON reader checks. Headings and paragraphs carry the
+//! input line they were read from (`line`, 1-based; absent when unknown) so that warnings and
+//! `check` name real lines; a line is where a piece came from, not part of what it says.
 
 use serde::{Deserialize, Serialize};
+
+/// The version of the model's JSON shape; bumped whenever a field changes meaning or a
+/// reader of the previous version would misread the new one.
+pub const MODEL_VERSION: u32 = 1;
+
+/// An input line number (1-based).
+pub type SourceLine = u32;
 
 /// A whole speech or official document.
 ///
@@ -9,9 +21,12 @@ use serde::{Deserialize, Serialize};
 /// let doc = Document { meta: Meta { title: vec!["在大会上的讲话".into()], ..Meta::default() }, ..Document::default() };
 /// assert_eq!(doc.title(), "在大会上的讲话");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// [`MODEL_VERSION`], written as `"wengao-model"`.
+    #[serde(rename = "wengao-model")]
+    pub version: u32,
     pub meta: Meta,
     /// Paragraphs before the first heading (after the salutation).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -21,6 +36,18 @@ pub struct Document {
     /// Closing paragraphs after the last section ("同志们，让我们……", source notes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub back: Vec<Block>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            version: MODEL_VERSION,
+            meta: Meta::default(),
+            front: Vec::new(),
+            sections: Vec::new(),
+            back: Vec::new(),
+        }
+    }
 }
 
 /// The title block of a document.
@@ -132,6 +159,9 @@ pub struct Heading {
     /// the lead sentence only.
     pub text: String,
     pub placement: Placement,
+    /// The input line the heading was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<SourceLine>,
 }
 
 /// Whether a heading stands on its own line or leads its paragraph.
@@ -216,9 +246,14 @@ impl Family {
 
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind", content = "inlines")]
+#[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Block {
-    Paragraph(Vec<Inline>),
+    Paragraph {
+        inlines: Vec<Inline>,
+        /// The input line the paragraph starts on.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<SourceLine>,
+    },
 }
 
 /// Text inside a paragraph.
@@ -255,10 +290,22 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 }
 
 impl Block {
+    /// A paragraph read from input line `line`.
+    pub fn paragraph(inlines: Vec<Inline>, line: Option<SourceLine>) -> Block {
+        Block::Paragraph { inlines, line }
+    }
+
     /// The inlines of the block.
     pub fn inlines(&self) -> &[Inline] {
         match self {
-            Block::Paragraph(inlines) => inlines,
+            Block::Paragraph { inlines, .. } => inlines,
+        }
+    }
+
+    /// The input line the block starts on.
+    pub fn line(&self) -> Option<SourceLine> {
+        match self {
+            Block::Paragraph { line, .. } => *line,
         }
     }
 
@@ -291,6 +338,29 @@ impl Document {
         let mut out = Vec::new();
         visit(&self.sections, &mut Vec::new(), &mut out);
         out
+    }
+
+    /// The document with every source line forgotten: two documents read from different
+    /// inputs (a text and the Markdown written from it) compare equal when they say the same.
+    pub fn without_lines(mut self) -> Document {
+        fn clear(sections: &mut [Section]) {
+            for section in sections {
+                section.heading.line = None;
+                clear_blocks(&mut section.blocks);
+                clear(&mut section.children);
+            }
+        }
+        fn clear_blocks(blocks: &mut [Block]) {
+            for block in blocks {
+                match block {
+                    Block::Paragraph { line, .. } => *line = None,
+                }
+            }
+        }
+        clear_blocks(&mut self.front);
+        clear(&mut self.sections);
+        clear_blocks(&mut self.back);
+        self
     }
 
     /// Every character of the document's text in reading order: title block, front, headings

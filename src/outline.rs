@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Document, Family, Placement, Section, Width};
+use crate::model::{Document, Family, Placement, Section, SourceLine, Width};
 
 /// Title lines at column 0, then each heading indented two spaces per level.
 ///
@@ -11,7 +11,7 @@ use crate::model::{Document, Family, Placement, Section, Width};
 /// let doc = Document {
 ///     meta: Meta { title: vec!["讲话".into()], ..Meta::default() },
 ///     sections: vec![Section {
-///         heading: Heading { level: 1, marker: None, text: "一、要求".into(), placement: Placement::Standalone },
+///         heading: Heading { level: 1, marker: None, text: "一、要求".into(), placement: Placement::Standalone, line: None },
 ///         blocks: vec![], children: vec![],
 ///     }],
 ///     ..Document::default()
@@ -37,21 +37,15 @@ pub fn outline(document: &Document) -> String {
 /// One numbering problem found by `check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Input line of the heading (0 when unknown).
-    pub line: usize,
+    /// Input line of the heading, when the reader knows it.
+    pub line: Option<SourceLine>,
     pub message: String,
 }
 
-/// Finds gaps, repeats, mixed widths, skipped levels and empty headings.
-/// `heading_lines` gives the input line of each heading in document order.
-pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
+/// Finds gaps, repeats, mixed widths, skipped levels and empty headings, each with the input
+/// line of its heading.
+pub fn check(document: &Document) -> Vec<Problem> {
     let sections = document.walk();
-    let line_of = |index: usize| heading_lines.get(index).copied().unwrap_or(0);
-    let index_of: HashMap<*const Section, usize> = sections
-        .iter()
-        .enumerate()
-        .map(|(i, (_, s))| (*s as *const Section, i))
-        .collect();
     let mut problems = Vec::new();
 
     // Numbering among siblings of one family: gaps and repeats.
@@ -63,7 +57,7 @@ pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
             let Some(marker) = &section.heading.marker else {
                 continue;
             };
-            let line = line_of(index_of[&(section as *const Section)]);
+            let line = section.heading.line;
             let previous = last.insert(marker.family, marker.ordinal);
             // "最后，" means "last", not "fourth": no gap after 其次.
             if marker.family == Family::Sequence && marker.text.starts_with("最后") {
@@ -104,7 +98,7 @@ pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
                 .or_default() += 1;
         }
     }
-    for (index, (_, section)) in sections.iter().enumerate() {
+    for (_, section) in &sections {
         let Some(marker) = &section.heading.marker else {
             continue;
         };
@@ -121,7 +115,7 @@ pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
         };
         if count(other) > count(mine) || (count(other) == count(mine) && mine == Width::Half) {
             problems.push(Problem {
-                line: line_of(index),
+                line: section.heading.line,
                 message: format!(
                     "{} mixes widths: most headings of this kind use {other:?}-width marks: {}",
                     marker.text, section.heading.text
@@ -143,7 +137,7 @@ pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
         let heading = &section.heading;
         if heading.level > parent_level + 1 {
             problems.push(Problem {
-                line: line_of(index),
+                line: section.heading.line,
                 message: format!(
                     "level {} under level {parent_level}: a heading level is skipped (missing page or parent?): {}",
                     heading.level, heading.text
@@ -155,7 +149,7 @@ pub fn check(document: &Document, heading_lines: &[usize]) -> Vec<Problem> {
             || matches!(&heading.placement, Placement::RunIn { rest } if !rest.is_empty());
         if !has_body {
             problems.push(Problem {
-                line: line_of(index),
+                line: section.heading.line,
                 message: format!("heading with no body: {}", heading.text),
             });
         }

@@ -139,25 +139,6 @@ impl Roles {
             ("page_number", &self.page_number),
         ]
     }
-
-    /// Mutable access by role name, for `--font ROLE=PATH`.
-    pub fn by_name_mut(&mut self, name: &str) -> Option<&mut Role> {
-        Some(match name {
-            "title" => &mut self.title,
-            "subtitle" => &mut self.subtitle,
-            "speaker" => &mut self.speaker,
-            "date" => &mut self.date,
-            "salutation" => &mut self.salutation,
-            "body" => &mut self.body,
-            "heading1" => &mut self.heading1,
-            "heading2" => &mut self.heading2,
-            "heading3" => &mut self.heading3,
-            "heading4" => &mut self.heading4,
-            "run_in" => &mut self.run_in,
-            "page_number" => &mut self.page_number,
-            _ => return None,
-        })
-    }
 }
 
 /// Font, size and paragraph settings of one role.
@@ -297,29 +278,192 @@ impl Template {
         BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
     }
 
-    /// A shipped template name, or a path to a user's TOML file.
-    pub fn load(name_or_path: &str) -> Result<Template, Error> {
+    /// A shipped template name, or a path to a user's TOML file no larger than `limit` bytes.
+    pub fn load(name_or_path: &str, limit: u64) -> Result<Template, Error> {
         let looks_like_path = name_or_path.ends_with(".toml") || name_or_path.contains('/');
         if !looks_like_path {
             return Template::builtin(name_or_path);
         }
         let path = Path::new(name_or_path);
-        let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::files::read_bounded(path, limit, crate::files::Source::Template)?;
+        let source = String::from_utf8(bytes).map_err(|e| Error::Template {
+            file: name_or_path.to_string(),
+            line: 0,
+            message: format!("not UTF-8 text: {e}"),
+            hint: TEMPLATE_HINT,
+        })?;
         Template::parse(&source, name_or_path)
     }
 
-    /// Parses TOML; `origin` names the file in errors.
+    /// Parses and validates TOML; `origin` names the file in errors.
     pub fn parse(source: &str, origin: &str) -> Result<Template, Error> {
-        toml::from_str(source).map_err(|e| {
+        let template: Template = toml::from_str(source).map_err(|e| {
             let line = e
                 .span()
-                .map(|span| source[..span.start].matches('\n').count() + 1)
+                .map(|span| source[..span.start.min(source.len())].matches('\n').count() + 1)
                 .unwrap_or(0);
             Error::Template {
                 file: origin.to_string(),
                 line,
                 message: e.message().trim().to_string(),
+                hint: TEMPLATE_HINT,
             }
-        })
+        })?;
+        template
+            .validate()
+            .map_err(|(table, key, message)| Error::Template {
+                file: origin.to_string(),
+                line: line_of_key(source, &table, key),
+                message: format!("{table}.{key}: {message}"),
+                hint: TEMPLATE_HINT,
+            })?;
+        Ok(template)
     }
+
+    /// Checks every number against the page it must fit: a finite page of sensible size,
+    /// margins inside it, grid cells of at least [`MIN_CELL_PT`], sizes, indents and gaps in
+    /// range. Returns the table, key and what is wrong.
+    fn validate(&self) -> Result<(), (String, &'static str, String)> {
+        let page = &self.page;
+        let at = |key: &'static str, message: String| Err(("page".to_string(), key, message));
+        for (key, value) in [("width_mm", page.width_mm), ("height_mm", page.height_mm)] {
+            if !value.is_finite() || !(MIN_PAPER_MM..=MAX_PAPER_MM).contains(&value) {
+                return at(
+                    key,
+                    format!("{value} mm is not a paper size ({MIN_PAPER_MM}–{MAX_PAPER_MM} mm)"),
+                );
+            }
+        }
+        for (key, value) in [
+            ("margin_top_mm", page.margin_top_mm),
+            ("margin_bottom_mm", page.margin_bottom_mm),
+            ("margin_left_mm", page.margin_left_mm),
+            ("margin_right_mm", page.margin_right_mm),
+            ("page_number_gap_mm", page.page_number_gap_mm),
+        ] {
+            if !value.is_finite() || value < 0.0 {
+                return at(
+                    key,
+                    format!("{value} mm: a margin is a length of 0 mm or more"),
+                );
+            }
+        }
+        if page.text_width_mm() < MIN_TEXT_BLOCK_MM {
+            return at(
+                "margin_right_mm",
+                format!(
+                    "the margins leave {:.1} mm of the {} mm paper width for text (at least {MIN_TEXT_BLOCK_MM} mm)",
+                    page.text_width_mm(),
+                    page.width_mm
+                ),
+            );
+        }
+        if page.text_height_mm() < MIN_TEXT_BLOCK_MM {
+            return at(
+                "margin_bottom_mm",
+                format!(
+                    "the margins leave {:.1} mm of the {} mm paper height for text (at least {MIN_TEXT_BLOCK_MM} mm)",
+                    page.text_height_mm(),
+                    page.height_mm
+                ),
+            );
+        }
+        if page.page_number_gap_mm > page.margin_bottom_mm {
+            return at(
+                "page_number_gap_mm",
+                format!(
+                    "{} mm puts the page number below the paper's edge (the bottom margin is {} mm)",
+                    page.page_number_gap_mm, page.margin_bottom_mm
+                ),
+            );
+        }
+        if page.lines_per_page == 0 || page.line_pitch_pt() < MIN_CELL_PT {
+            let most = (mm_to_pt(page.text_height_mm()) / MIN_CELL_PT).floor();
+            return at(
+                "lines_per_page",
+                format!(
+                    "{} lines do not fit the {:.0} mm text block (1 to {most} lines)",
+                    page.lines_per_page,
+                    page.text_height_mm()
+                ),
+            );
+        }
+        if page.chars_per_line == 0 || page.char_pitch_pt() < MIN_CELL_PT {
+            let most = (mm_to_pt(page.text_width_mm()) / MIN_CELL_PT).floor();
+            return at(
+                "chars_per_line",
+                format!(
+                    "{} characters do not fit the {:.0} mm text block (1 to {most} characters)",
+                    page.chars_per_line,
+                    page.text_width_mm()
+                ),
+            );
+        }
+        for (name, role) in self.roles.all() {
+            let table = format!("roles.{name}");
+            let fail = |key: &'static str, message: String| Err((table.clone(), key, message));
+            let indent = role.first_line_indent_chars;
+            if !indent.is_finite() || indent < 0.0 || indent >= page.chars_per_line as f32 {
+                return fail(
+                    "first_line_indent_chars",
+                    format!(
+                        "{indent} characters: an indent is 0 or more and less than a line ({})",
+                        page.chars_per_line
+                    ),
+                );
+            }
+            for (key, value) in [
+                ("space_before_lines", role.space_before_lines),
+                ("space_after_lines", role.space_after_lines),
+            ] {
+                if !value.is_finite() || value < 0.0 || value > page.lines_per_page as f32 {
+                    return fail(
+                        key,
+                        format!(
+                            "{value} lines: a gap is 0 or more lines and at most a page ({})",
+                            page.lines_per_page
+                        ),
+                    );
+                }
+            }
+            if mm_to_pt(page.text_width_mm()) < role.size.pt() {
+                return fail(
+                    "size",
+                    format!(
+                        "{} pt: one character would be wider than the text block",
+                        role.size.pt()
+                    ),
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where to look to write a template.
+const TEMPLATE_HINT: &str = "see `wengao templates show gongwen` for a complete template";
+/// Smallest paper side accepted, in millimetres (a business card is 50 mm).
+const MIN_PAPER_MM: f32 = 50.0;
+/// Largest paper side accepted, in millimetres (A0 is 1189 mm).
+const MAX_PAPER_MM: f32 = 2000.0;
+/// Smallest text block side, in millimetres.
+const MIN_TEXT_BLOCK_MM: f32 = 20.0;
+/// Smallest grid cell (line pitch and character pitch), in points: smaller is unreadable.
+pub const MIN_CELL_PT: f32 = 4.0;
+
+/// The line of `key = …` in `[table]` of a TOML source (0 when it is not written there).
+fn line_of_key(source: &str, table: &str, key: &str) -> usize {
+    let mut current = String::new();
+    for (index, line) in source.lines().enumerate() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = header.trim().to_string();
+            continue;
+        }
+        let written_key = line.split('=').next().unwrap_or("").trim();
+        if current == table && written_key == key {
+            return index + 1;
+        }
+    }
+    0
 }

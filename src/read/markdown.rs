@@ -1,10 +1,16 @@
 //! The Markdown reader: `#` is the title, deeper `#` levels are sections, `{.run-in}` marks a
 //! run-in heading, YAML front matter gives the title block.
+//!
+//! Nothing of the text is dropped: raw HTML keeps its text (tags removed, with a warning), a
+//! `#` heading that is not the front matter's title is kept as a heading, and every heading
+//! and paragraph carries the line it starts on.
+
+use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::error::{Error, Warning, WarningKind};
-use crate::model::{Block, DetailRole, Document, Heading, Meta, Placement, Section};
+use crate::model::{Block, DetailRole, Document, Heading, Meta, Placement, Section, SourceLine};
 use crate::read::text::{decode, front, inline, lines::Line, markers, punctuation, take_closing};
 use crate::read::{Input, Parsed, ReadOptions};
 
@@ -12,14 +18,24 @@ use crate::read::{Input, Parsed, ReadOptions};
 pub const PARSER_OPTIONS: Options =
     Options::ENABLE_YAML_STYLE_METADATA_BLOCKS.union(Options::ENABLE_HEADING_ATTRIBUTES);
 
-/// A Markdown block as the reader sees it.
+/// A Markdown block as the reader sees it, with the line it starts on.
 enum Piece {
     Heading {
         depth: u8,
         text: String,
         run_in: bool,
+        line: Option<SourceLine>,
     },
-    Paragraph(String),
+    Paragraph {
+        text: String,
+        line: Option<SourceLine>,
+    },
+}
+
+impl Piece {
+    fn is_paragraph(&self) -> bool {
+        matches!(self, Piece::Paragraph { .. })
+    }
 }
 
 /// Reads CommonMark (with YAML front matter and heading attributes).
@@ -31,15 +47,16 @@ enum Piece {
 /// let doc = parsed.document;
 /// assert_eq!(doc.meta.title, vec!["讲话"]);
 /// assert_eq!(doc.sections[0].children[0].heading.level, 2);
+/// assert_eq!(doc.sections[0].heading.line, Some(3));
 /// ```
 pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
-    let source = decode::decode(&input.bytes, &input.name, options.encoding)?;
+    let mut warnings = Vec::new();
+    let source = decode::decode(&input.bytes, &input.name, options.encoding, &mut warnings)?;
     if source.trim().is_empty() {
         return Err(Error::EmptyInput {
             path: input.name.clone(),
         });
     }
-    let mut warnings = Vec::new();
     let (front_matter, pieces) = pieces(&source, &input.name, &mut warnings)?;
     let normalise = |text: String| {
         if options.keep_punctuation {
@@ -55,12 +72,17 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
                 depth,
                 text,
                 run_in,
+                line,
             } => Piece::Heading {
                 depth,
                 text: normalise(text),
                 run_in,
+                line,
             },
-            Piece::Paragraph(text) => Piece::Paragraph(normalise(text)),
+            Piece::Paragraph { text, line } => Piece::Paragraph {
+                text: normalise(text),
+                line,
+            },
         })
         .collect();
 
@@ -70,13 +92,13 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
 
     // A 公文 header (issuer, document number) may stand above the title heading.
     let mut before_title = Vec::new();
-    while let Some(Piece::Paragraph(_)) = pieces.peek() {
-        if let Some(Piece::Paragraph(text)) = pieces.next() {
-            before_title.push(text);
+    while pieces.peek().is_some_and(Piece::is_paragraph) {
+        if let Some(Piece::Paragraph { text, line }) = pieces.next() {
+            before_title.push((text, line));
         }
     }
-    let mut unplaced = Vec::new();
-    for text in before_title {
+    let mut leading = Vec::new();
+    for (text, line) in before_title {
         let known = |field: &Option<String>| field.as_deref() == Some(text.as_str());
         if has_front_matter && (known(&meta.issuer) || known(&meta.doc_number)) {
             continue;
@@ -90,21 +112,28 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         } else if !has_front_matter && meta.doc_number.is_none() && front::is_doc_number(&text) {
             meta.doc_number = Some(text);
         } else {
-            unplaced.push(text);
+            leading.push((text, line));
         }
     }
 
-    // The title heading, then the title-block paragraphs before the first section.
-    if let Some(Piece::Heading { depth: 0, .. }) = pieces.peek()
-        && let Some(Piece::Heading { text, .. }) = pieces.next()
-        && meta.title.is_empty()
-    {
-        meta.title.push(text);
+    // The title heading: the front matter's title written again (as wengao writes it), or the
+    // title itself. A `#` that says something else is kept: it becomes a top heading.
+    if let Some(Piece::Heading { depth: 0, text, .. }) = pieces.peek() {
+        // The heading's text was normalised above; the front matter's is as written.
+        let repeats_title = !meta.title.is_empty()
+            && [meta.title.join(" "), meta.title.concat()]
+                .into_iter()
+                .any(|title| *text == title || *text == normalise(title));
+        if (meta.title.is_empty() || repeats_title)
+            && let Some(Piece::Heading { text, .. }) = pieces.next()
+            && meta.title.is_empty()
+        {
+            meta.title.push(text);
+        }
     }
-    let mut leading = unplaced;
-    while let Some(Piece::Paragraph(_)) = pieces.peek() {
-        if let Some(Piece::Paragraph(text)) = pieces.next() {
-            leading.push(text);
+    while pieces.peek().is_some_and(Piece::is_paragraph) {
+        if let Some(Piece::Paragraph { text, line }) = pieces.next() {
+            leading.push((text, line));
         }
     }
     let used = if has_front_matter {
@@ -112,24 +141,28 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         leading
             .iter()
             .zip(shown)
-            .take_while(|(text, field)| text == field)
+            .take_while(|((text, _), field)| text == field)
             .count()
     } else {
-        let lines: Vec<Line> = leading.iter().map(|t| Line::new(0, t.clone())).collect();
+        let lines: Vec<Line> = leading
+            .iter()
+            .map(|(text, line)| Line::new(line.map_or(0, |l| l as usize), text.clone()))
+            .collect();
         front::take_details(&lines, &mut meta)
     };
     let front_blocks: Vec<Block> = leading[used..]
         .iter()
-        .map(|t| Block::Paragraph(inline::enumerate(t)))
+        .map(|(text, line)| Block::paragraph(inline::enumerate(text), *line))
         .collect();
 
     let mut sections: Vec<Section> = Vec::new();
     let mut open: Vec<Section> = Vec::new();
     let close = |open: &mut Vec<Section>, sections: &mut Vec<Section>| {
-        let section = open.pop().expect("an open section");
-        match open.last_mut() {
-            Some(parent) => parent.children.push(section),
-            None => sections.push(section),
+        if let Some(section) = open.pop() {
+            match open.last_mut() {
+                Some(parent) => parent.children.push(section),
+                None => sections.push(section),
+            }
         }
     };
     while let Some(piece) = pieces.next() {
@@ -138,17 +171,15 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
                 depth,
                 text,
                 run_in,
+                line,
             } => {
                 let level = depth.max(1);
                 while open.last().is_some_and(|s| s.heading.level >= level) {
                     close(&mut open, &mut sections);
                 }
                 let placement = if run_in {
-                    let rest = match pieces.peek() {
-                        Some(Piece::Paragraph(_)) => match pieces.next() {
-                            Some(Piece::Paragraph(rest)) => rest,
-                            _ => unreachable!("peeked a paragraph"),
-                        },
+                    let rest = match pieces.next_if(Piece::is_paragraph) {
+                        Some(Piece::Paragraph { text, .. }) => text,
                         _ => String::new(),
                     };
                     Placement::RunIn {
@@ -164,13 +195,14 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
                         marker,
                         text,
                         placement,
+                        line,
                     },
                     blocks: Vec::new(),
                     children: Vec::new(),
                 });
             }
-            Piece::Paragraph(text) => {
-                let block = Block::Paragraph(inline::enumerate(&text));
+            Piece::Paragraph { text, line } => {
+                let block = Block::paragraph(inline::enumerate(&text), line);
                 // Paragraphs before the first section were taken above, so a section is open.
                 if let Some(section) = open.last_mut() {
                     section.blocks.push(block);
@@ -187,13 +219,28 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         front: front_blocks,
         sections,
         back,
+        ..Document::default()
     };
-    let heading_lines = vec![0; document.walk().len()];
-    Ok(Parsed {
-        document,
-        warnings,
-        heading_lines,
-    })
+    Ok(Parsed { document, warnings })
+}
+
+/// Line numbers of byte offsets in a text.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line of byte `offset`.
+    fn line(&self, offset: usize) -> SourceLine {
+        let index = self.starts.partition_point(|&start| start <= offset);
+        SourceLine::try_from(index).unwrap_or(SourceLine::MAX)
+    }
 }
 
 /// Parses Markdown into front matter and a flat list of headings and paragraphs.
@@ -202,17 +249,32 @@ fn pieces(
     name: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Option<Meta>, Vec<Piece>), Error> {
+    let lines = LineIndex::new(source);
     let mut front_matter = None;
     let mut pieces = Vec::new();
     let mut text = String::new();
+    // The line where the text being collected started.
+    let mut text_line: Option<SourceLine> = None;
     let mut in_metadata = false;
+    let mut metadata_line = 0;
+    let mut html = String::new();
     let mut heading: Option<(u8, bool)> = None;
-    for event in Parser::new_ext(source, PARSER_OPTIONS) {
+    let start = |text_line: &mut Option<SourceLine>, range: &Range<usize>| {
+        if text_line.is_none() {
+            *text_line = Some(lines.line(range.start));
+        }
+    };
+    for (event, range) in Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter() {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::Start(Tag::MetadataBlock(_)) => {
+                in_metadata = true;
+                // The block's first line is the opening `---`.
+                metadata_line = lines.line(range.start);
+                text.clear();
+            }
             Event::End(TagEnd::MetadataBlock(_)) => {
                 in_metadata = false;
-                front_matter = Some(parse_front_matter(&text, name)?);
+                front_matter = Some(parse_front_matter(&text, name, metadata_line, warnings)?);
                 text.clear();
             }
             Event::Start(Tag::Heading {
@@ -235,6 +297,7 @@ fn pieces(
                 });
                 heading = Some((depth, classes.iter().any(|c| c.as_ref() == "run-in")));
                 text.clear();
+                text_line = Some(lines.line(range.start));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((depth, run_in)) = heading.take() {
@@ -242,37 +305,79 @@ fn pieces(
                         depth,
                         text: std::mem::take(&mut text),
                         run_in,
+                        line: text_line.take(),
                     });
                 }
             }
-            Event::Start(Tag::Paragraph) => text.clear(),
+            Event::Start(Tag::Paragraph) => {
+                text.clear();
+                text_line = Some(lines.line(range.start));
+            }
             // Tight list items and code blocks hold text without a paragraph around it.
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock) => {
                 let paragraph = std::mem::take(&mut text);
+                let line = text_line.take();
                 if !paragraph.trim().is_empty() {
-                    pieces.push(Piece::Paragraph(paragraph));
+                    pieces.push(Piece::Paragraph {
+                        text: paragraph,
+                        line,
+                    });
                 }
             }
-            Event::Text(t)
-            | Event::Code(t)
-            | Event::InlineHtml(t)
-            | Event::Html(t)
-            | Event::InlineMath(t)
-            | Event::DisplayMath(t) => text.push_str(&t),
+            Event::Start(Tag::HtmlBlock) => {
+                html.clear();
+                text_line = Some(lines.line(range.start));
+            }
+            Event::Html(raw) => html.push_str(&raw),
+            Event::End(TagEnd::HtmlBlock) => {
+                let line = text_line.take();
+                let kept = html_text(&html);
+                warnings.push(Warning {
+                    line: line.map(|l| l as usize),
+                    kind: WarningKind::Input,
+                    message: if kept.is_empty() {
+                        "an HTML block without text was left out".to_string()
+                    } else {
+                        "an HTML block's tags were removed; its text is kept".to_string()
+                    },
+                });
+                for paragraph in kept {
+                    pieces.push(Piece::Paragraph {
+                        text: paragraph,
+                        line,
+                    });
+                }
+                html.clear();
+            }
+            Event::InlineHtml(tag) => {
+                warnings.push(Warning::at(
+                    lines.line(range.start) as usize,
+                    WarningKind::Input,
+                    format!("the inline HTML tag {} was removed", tag.trim()),
+                ));
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                start(&mut text_line, &range);
+                text.push_str(&t);
+            }
+            // A hard break is a line break inside the paragraph; a soft break only wraps the
+            // source: Chinese lines join without a space, Latin words keep one.
+            Event::HardBreak if !in_metadata => text.push('\n'),
             Event::SoftBreak | Event::HardBreak
                 if !in_metadata
-                // Chinese lines join without a space; Latin words keep one.
-                && text
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_ascii_alphanumeric()) =>
+                    && text
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c.is_ascii_punctuation()) =>
             {
                 text.push(' ');
             }
+            Event::SoftBreak if !in_metadata => {}
             Event::SoftBreak | Event::HardBreak => text.push('\n'),
-            Event::Rule => warnings.push(Warning::general(
+            Event::Rule => warnings.push(Warning::at(
+                lines.line(range.start) as usize,
                 WarningKind::Input,
-                "a thematic break (---) was ignored",
+                "a thematic break (---) was left out",
             )),
             _ => {}
         }
@@ -280,34 +385,179 @@ fn pieces(
     Ok((front_matter, pieces))
 }
 
-/// Reads the small YAML subset wengao writes: `key: "value"`, `key: value`, and lists of strings.
-fn parse_front_matter(yaml: &str, name: &str) -> Result<Meta, Error> {
-    let bad = |message: String| Error::Json {
-        path: name.to_string(),
-        message,
-    };
-    let scalar = |raw: &str| -> Result<String, Error> {
-        let raw = raw.trim();
-        if raw.starts_with('"') {
-            serde_json::from_str(raw).map_err(|e| bad(format!("front matter value {raw}: {e}")))
-        } else {
-            Ok(raw.trim_matches('\'').to_string())
+/// The text of an HTML block, a paragraph per block element or line: tags removed, character
+/// references decoded, comments, scripts and styles left out.
+fn html_text(html: &str) -> Vec<String> {
+    const BLOCK_TAGS: &[&str] = &[
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "blockquote",
+        "table",
+        "ul",
+        "ol",
+        "hr",
+    ];
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut rest = html;
+    let mut skipping: Option<&str> = None;
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let text = decode_entities(current.trim());
+        if !text.is_empty() {
+            paragraphs.push(text);
         }
+        current.clear();
     };
+    while !rest.is_empty() {
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+            let tag = &rest[1..end.saturating_sub(1).max(1)];
+            let closing = tag.starts_with('/');
+            let tag_name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            rest = &rest[end..];
+            match skipping {
+                Some(name) if closing && tag_name == name => skipping = None,
+                Some(_) => {}
+                None if !closing && (tag_name == "script" || tag_name == "style") => {
+                    skipping = Some(if tag_name == "script" {
+                        "script"
+                    } else {
+                        "style"
+                    });
+                }
+                None if BLOCK_TAGS.contains(&tag_name.as_str()) => {
+                    flush(&mut current, &mut paragraphs)
+                }
+                None => {}
+            }
+            continue;
+        }
+        let next = rest.find(['<', '\n']).unwrap_or(rest.len());
+        let (chunk, tail) = if next == 0 {
+            rest.split_at(1)
+        } else {
+            rest.split_at(next)
+        };
+        if skipping.is_none() {
+            if chunk == "\n" {
+                flush(&mut current, &mut paragraphs);
+            } else {
+                current.push_str(chunk);
+            }
+        }
+        rest = tail;
+    }
+    flush(&mut current, &mut paragraphs);
+    paragraphs
+}
+
+/// Decodes the character references of HTML text (`&amp;`, `&#20013;`, `&#x4E2D;`).
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = tail.find(';').filter(|&i| i <= 10);
+        let decoded = end.and_then(|end| {
+            let name = &tail[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, length)) => {
+                out.push(c);
+                rest = &tail[length..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads the small YAML subset wengao writes: `key: "value"`, `key: value`, and lists of
+/// strings. `first_line` is the line of the opening `---`; errors name the line they are on.
+fn parse_front_matter(
+    yaml: &str,
+    name: &str,
+    first_line: SourceLine,
+    warnings: &mut Vec<Warning>,
+) -> Result<Meta, Error> {
     let mut meta = Meta::default();
     let mut list_key: Option<String> = None;
-    for line in yaml.lines() {
+    for (index, line) in yaml.lines().enumerate() {
+        let line_number = first_line as usize + 1 + index;
+        let bad = |message: String| Error::FrontMatter {
+            path: name.to_string(),
+            line: line_number,
+            message,
+        };
+        let scalar = |raw: &str| -> Result<String, Error> {
+            let raw = raw.trim();
+            if raw.starts_with('"') {
+                serde_json::from_str(raw)
+                    .map_err(|e| bad(format!("the value {raw} is not a closed string ({e})")))
+            } else {
+                Ok(raw.trim_matches('\'').to_string())
+            }
+        };
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
         if let Some(item) = line.trim_start().strip_prefix("- ") {
-            if list_key.as_deref() == Some("title") {
-                meta.title.push(scalar(item)?);
+            match list_key.as_deref() {
+                Some("title") => meta.title.push(scalar(item)?),
+                Some(key) => warnings.push(Warning::at(
+                    line_number,
+                    WarningKind::Input,
+                    format!("front matter list `{key}` is not used by wengao; left out"),
+                )),
+                None => return Err(bad("a list item without a key above it".into())),
             }
             continue;
         }
         let Some((key, value)) = line.split_once(':') else {
-            continue;
+            return Err(bad(format!(
+                "{:?} is not `key: value` (write front matter as YAML key-value lines)",
+                line.trim()
+            )));
         };
         let key = key.trim().to_string();
         let value = value.trim();
@@ -325,8 +575,35 @@ fn parse_front_matter(yaml: &str, name: &str) -> Result<Meta, Error> {
             "doc_number" => meta.doc_number = Some(value),
             "date" => meta.push_detail(DetailRole::Date, value),
             "salutation" => meta.salutation = Some(value),
-            _ => {}
+            _ => warnings.push(Warning::at(
+                line_number,
+                WarningKind::Input,
+                format!("front matter key `{key}` is not used by wengao; left out"),
+            )),
         }
     }
     Ok(meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_blocks_keep_their_text() {
+        assert_eq!(
+            html_text(
+                "<div>这段话</div>\n<p>第二段 &amp; <b>加粗</b></p><!-- 注释 --><script>x()</script>"
+            ),
+            vec!["这段话", "第二段 & 加粗"]
+        );
+    }
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(
+            decode_entities("&#20013;&#x6587;&lt;&bogus;"),
+            "中文<&bogus;"
+        );
+    }
 }

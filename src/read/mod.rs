@@ -33,8 +33,6 @@ pub struct ReadOptions {
 pub struct Parsed {
     pub document: Document,
     pub warnings: Vec<Warning>,
-    /// The input line of each heading in document order (0 when the reader has no lines).
-    pub heading_lines: Vec<usize>,
 }
 
 /// Reads inputs of one format into one document. Several inputs are pages of one text.

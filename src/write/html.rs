@@ -15,9 +15,6 @@
 //!   faces and sizes; Latin letters and digits use each role's Latin fonts through a
 //!   `unicode-range` face, so quotes and dashes stay in the Chinese face.
 
-use std::borrow::Cow;
-use std::path::Path;
-
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
@@ -69,26 +66,37 @@ const DEEPEST_HTML_HEADING: u8 = 6;
 /// assert!(page.contains(r#"<html lang="zh-CN">"#));
 /// ```
 pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Error> {
-    let (page_source, page_origin) = match &options.html_template {
-        Some(path) => {
-            let source =
-                std::fs::read_to_string(path).map_err(|e| Error::io(Path::new(path), e))?;
-            (Cow::Owned(source), path.as_str())
-        }
-        None => (Cow::Borrowed(PAGE_TEMPLATE), "templates/html/page.html"),
+    let (page_source, page_origin, hint) = match &options.html_template {
+        Some(user) => (
+            user.source.as_str(),
+            user.origin.as_str(),
+            USER_TEMPLATE_HINT,
+        ),
+        None => (
+            PAGE_TEMPLATE,
+            "templates/html/page.html",
+            SHIPPED_TEMPLATE_HINT,
+        ),
     };
     let template_error = |error: minijinja::Error| {
         let origin = match error.name() {
             Some(STYLE_NAME) => "templates/html/style.css",
             _ => page_origin,
         };
+        let message = match error.kind() {
+            minijinja::ErrorKind::OutOfFuel => {
+                "the page template runs too long (an endless or huge loop?)".to_string()
+            }
+            kind => match error.detail() {
+                Some(detail) => format!("{kind}: {detail}"),
+                None => kind.to_string(),
+            },
+        };
         Error::Template {
             file: origin.to_string(),
             line: error.line().unwrap_or(0),
-            message: match error.detail() {
-                Some(detail) => format!("{}: {detail}", error.kind()),
-                None => error.kind().to_string(),
-            },
+            message,
+            hint,
         }
     };
 
@@ -108,11 +116,12 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
             .build()
             .map_err(template_error)?,
     );
+    environment.set_fuel(Some(fuel_for(document)));
     environment
         .add_template(STYLE_NAME, STYLE_TEMPLATE)
         .map_err(template_error)?;
     environment
-        .add_template_owned(PAGE_NAME, page_source.into_owned())
+        .add_template(PAGE_NAME, page_source)
         .map_err(template_error)?;
 
     let view = PageView::new(document, options);
@@ -121,6 +130,24 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
         .and_then(|template| template.render(Value::from(Serde(&view))))
         .map_err(template_error)?;
     Ok(Output::clean(page.into_bytes()))
+}
+
+/// Hints for page template errors: the shipped template's are bugs, a user's are theirs.
+const SHIPPED_TEMPLATE_HINT: &str = "a bug in wengao's page template; please report it";
+const USER_TEMPLATE_HINT: &str =
+    "see templates/html/page.html in wengao's source for the variables a page template gets";
+
+/// Template instructions allowed per character of the document, and a floor for short ones:
+/// the shipped page template needs about 2 per character; a runaway user template (a loop of
+/// 10^10 steps) stops with an error instead of running for ever.
+const FUEL_PER_CHARACTER: u64 = 64;
+const FUEL_MINIMUM: u64 = 5_000_000;
+
+/// The fuel a page template gets for `document`.
+fn fuel_for(document: &Document) -> u64 {
+    let mut characters = 0u64;
+    document.for_each_text(&mut |piece| characters += piece.chars().count() as u64);
+    FUEL_MINIMUM.saturating_add(characters.saturating_mul(FUEL_PER_CHARACTER))
 }
 
 /// Everything a page template can use.

@@ -22,7 +22,7 @@ pub struct WriteOptions {
     /// HTML: only the `<article>`.
     pub fragment: bool,
     /// HTML: a user's page template instead of the shipped one.
-    pub html_template: Option<String>,
+    pub html_template: Option<PageTemplate>,
     /// Font files by role name (`--font body=/path/FangSong.ttf`).
     pub fonts: Vec<(String, String)>,
 }
@@ -37,6 +37,14 @@ impl Default for WriteOptions {
             fonts: Vec::new(),
         }
     }
+}
+
+/// A user's HTML page template (`--html-template`), read by the caller.
+#[derive(Debug, Clone)]
+pub struct PageTemplate {
+    /// Where it came from, for error messages.
+    pub origin: String,
+    pub source: String,
 }
 
 /// The bytes of one output and what the writer wants the user to know.

@@ -28,7 +28,7 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
     let mut all_lines: Vec<Line> = Vec::new();
     let mut first_page_top: Option<String> = None;
     for (page, input) in inputs.iter().enumerate() {
-        let text = decode::decode(&input.bytes, &input.name, options.encoding)?;
+        let text = decode::decode(&input.bytes, &input.name, options.encoding, &mut warnings)?;
         let mut page_lines = lines::split(&text);
         if !options.keep_boilerplate {
             page_lines.retain(|line| match boilerplate::classify(&line.text) {
@@ -77,7 +77,7 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
     let (meta, used) = front::take(&all_lines, &mut warnings);
     let items = structure::classify(all_lines.split_off(used));
     drop(all_lines);
-    let (front_blocks, mut sections, heading_lines) = structure::build(items);
+    let (front_blocks, mut sections) = structure::build(items);
     let back = take_closing(&mut sections);
     warnings.sort_by_key(|w| w.line);
     let document = Document {
@@ -85,12 +85,9 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
         front: front_blocks,
         sections,
         back,
+        ..Document::default()
     };
-    Ok(Parsed {
-        document,
-        warnings,
-        heading_lines,
-    })
+    Ok(Parsed { document, warnings })
 }
 
 fn page_prefix(inputs: &[Input], page: usize) -> String {

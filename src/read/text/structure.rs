@@ -170,13 +170,11 @@ fn family_of(marker: &Option<Marker>) -> Family {
     marker.as_ref().map_or(Family::Unnumbered, |m| m.family)
 }
 
-/// Builds the section tree. Returns the blocks before the first heading, the sections, and the
-/// input line of every heading in document order.
-pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>, Vec<usize>) {
+/// Builds the section tree. Returns the blocks before the first heading and the sections.
+pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
     let mut front = Vec::new();
     let mut top: Vec<Section> = Vec::new();
     let mut open: Vec<Section> = Vec::new();
-    let mut heading_lines = Vec::new();
 
     fn close(open: &mut Vec<Section>, top: &mut Vec<Section>) {
         let section = open.pop().expect("close on an open section");
@@ -188,8 +186,8 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>, Vec<usize>) {
 
     for item in items {
         match item {
-            Item::Body { text, .. } => {
-                let block = Block::Paragraph(inline::enumerate(&text));
+            Item::Body { text, line } => {
+                let block = Block::paragraph(inline::enumerate(&text), source_line(line));
                 match open.last_mut() {
                     Some(section) => section.blocks.push(block),
                     None => front.push(block),
@@ -225,14 +223,14 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>, Vec<usize>) {
                     },
                     None => Placement::Standalone,
                 };
-                let level = open.len() as u8 + 1;
-                heading_lines.push(line);
+                let level = u8::try_from(open.len() + 1).unwrap_or(u8::MAX);
                 open.push(Section {
                     heading: Heading {
                         level,
                         marker,
                         text: lead,
                         placement,
+                        line: source_line(line),
                     },
                     blocks: Vec::new(),
                     children: Vec::new(),
@@ -244,7 +242,14 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>, Vec<usize>) {
         close(&mut open, &mut top);
     }
     shift_for_missing_parent(&mut top);
-    (front, top, heading_lines)
+    (front, top)
+}
+
+/// A reader's line number as the model's (`None` for 0, "no line").
+pub fn source_line(line: usize) -> Option<crate::model::SourceLine> {
+    crate::model::SourceLine::try_from(line)
+        .ok()
+        .filter(|&l| l > 0)
 }
 
 /// When a higher-ranked family first appears after top-level headings of a lower family and
@@ -293,7 +298,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line::new(i + 1, t.to_string()))
             .collect();
-        let (_, sections, _) = build(classify(lines));
+        let (_, sections) = build(classify(lines));
         let doc = crate::model::Document {
             sections,
             ..Default::default()

@@ -251,6 +251,7 @@ impl Fonts {
         };
         let load_file = |loader: &mut Loader, path: &str| -> Result<FaceId, Error> {
             let path = Path::new(path);
+            crate::files::check_readable(path, crate::files::Source::Font)?;
             let (index, family) = face_in_file(path).map_err(write_error)?;
             loader.load(path, index, &family).map_err(write_error)
         };

@@ -1147,7 +1147,7 @@ mod tests {
 
     fn body(text: &str) -> Document {
         Document {
-            front: vec![Block::Paragraph(vec![Inline::text(text)])],
+            front: vec![Block::paragraph(vec![Inline::text(text)], None)],
             ..Document::default()
         }
     }

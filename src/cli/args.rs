@@ -1,0 +1,81 @@
+//! The command line's arguments (clap derive), one struct per command.
+
+use std::path::PathBuf;
+
+use wengao::Format;
+
+/// How inputs are read (shared by convert, outline and check).
+#[derive(clap::Args, Clone, Debug)]
+pub struct ReadArgs {
+    /// Input format (default: from the extension, else text).
+    #[arg(long, value_enum)]
+    pub from: Option<Format>,
+    /// Decode text input with this encoding (utf-8, gbk, gb18030) instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Keep web-page boilerplate lines (banners, share buttons, counters).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Refuse inputs larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 200)]
+    pub max_input_mb: u64,
+}
+
+/// `wengao convert`.
+#[derive(clap::Args, Debug)]
+pub struct ConvertArgs {
+    /// Input files, in page order ("-" reads standard input). Several files are pages of one
+    /// text; a directory converts every readable file under it.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Output file ("-" for standard output); the format comes from its extension unless -t
+    /// says. Repeat for several.
+    #[arg(short, long = "output")]
+    pub outputs: Vec<PathBuf>,
+    /// Output formats, comma-separated (text, md, json, html, docx, pdf). Without -o: one format
+    /// goes to stdout, several are written next to the input.
+    #[arg(short = 't', long = "to", value_enum, value_delimiter = ',')]
+    pub to: Vec<Format>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Keep half-width punctuation between Chinese characters as written.
+    #[arg(long)]
+    pub keep_punctuation: bool,
+    #[command(flatten)]
+    pub style: StyleArgs,
+    /// Add a table of contents (DOCX, HTML).
+    #[arg(long)]
+    pub toc: bool,
+    /// HTML: write only the <article>.
+    #[arg(long)]
+    pub fragment: bool,
+    /// HTML: a page template file instead of the shipped one.
+    #[arg(long)]
+    pub html_template: Option<PathBuf>,
+    /// List every warning, including each removed boilerplate line.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// The style template and fonts (shared by convert and fonts).
+#[derive(clap::Args, Clone, Debug)]
+pub struct StyleArgs {
+    /// Style template: gongwen, speech, plain, or a .toml file.
+    #[arg(long, default_value = "gongwen")]
+    pub template: String,
+    /// A font file for a role, e.g. body=/path/FangSong.ttf (repeatable).
+    #[arg(long = "font", value_name = "ROLE=PATH")]
+    pub fonts: Vec<String>,
+    /// Refuse template files larger than this many kilobytes.
+    #[arg(long, value_name = "KB", default_value_t = 1024)]
+    pub max_template_kb: u64,
+}
+
+/// `wengao outline` and `wengao check`: one input.
+#[derive(clap::Args, Debug)]
+pub struct InspectArgs {
+    /// The input file ("-" reads standard input).
+    pub input: String,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}

@@ -1,0 +1,19 @@
+//! The integration tests, one crate: a module per area, the shared helpers in [`common`].
+//!
+//! Everything here runs in a clone with nothing beside it: the sample speech, the seed page
+//! and every fixture live in `fixtures/`. Scoring against `../shared` is `scripts/score-corpus`.
+
+mod bad_inputs;
+mod cli;
+mod common;
+mod docx;
+mod docx_render;
+mod docx_support;
+mod fuzz_regressions;
+mod html;
+mod html_render;
+mod nothing_lost;
+mod pdf;
+mod properties;
+mod reader;
+mod roundtrip;
