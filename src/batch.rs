@@ -62,15 +62,16 @@ pub fn find_inputs(dir: &Path) -> Result<Found, Error> {
                 visit(root, &path, found)?;
                 continue;
             }
+            if kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|t| t.is_dir()) {
+                skip(found, "a symlink to a directory is not followed");
+                continue;
+            }
             if !is_batch_input(&path) {
                 continue;
             }
             if kind.is_symlink() {
                 match std::fs::metadata(&path) {
                     Ok(target) if target.is_file() => found.inputs.push(relative),
-                    Ok(target) if target.is_dir() => {
-                        skip(found, "a symlink to a directory is not followed")
-                    }
                     Ok(_) => skip(found, "a symlink to something that is not a regular file"),
                     Err(_) => skip(found, "a broken symlink"),
                 }

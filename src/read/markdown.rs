@@ -58,8 +58,10 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         });
     }
     let (front_matter, pieces) = pieces(&source, &input.name, &mut warnings)?;
+    let punctuation_kept = front_matter.as_ref().is_some_and(|f| f.punctuation_kept);
+    let front_matter = front_matter.map(|f| f.meta);
     let normalise = |text: String| {
-        if options.keep_punctuation {
+        if options.keep_punctuation || punctuation_kept {
             text
         } else {
             punctuation::to_full_width(&text)
@@ -123,7 +125,10 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         let repeats_title = !meta.title.is_empty()
             && [meta.title.join(" "), meta.title.concat()]
                 .into_iter()
-                .any(|title| *text == title || *text == normalise(title));
+                .any(|title| {
+                    let title = title.trim();
+                    text.trim() == title || text.trim() == normalise(title.to_string()).trim()
+                });
         if (meta.title.is_empty() || repeats_title)
             && let Some(Piece::Heading { text, .. }) = pieces.next()
             && meta.title.is_empty()
@@ -243,12 +248,19 @@ impl LineIndex {
     }
 }
 
+/// What the front matter says.
+struct FrontMatter {
+    meta: Meta,
+    /// `punctuation: kept`: the half-width punctuation is meant, do not make it full-width.
+    punctuation_kept: bool,
+}
+
 /// Parses Markdown into front matter and a flat list of headings and paragraphs.
 fn pieces(
     source: &str,
     name: &str,
     warnings: &mut Vec<Warning>,
-) -> Result<(Option<Meta>, Vec<Piece>), Error> {
+) -> Result<(Option<FrontMatter>, Vec<Piece>), Error> {
     let lines = LineIndex::new(source);
     let mut front_matter = None;
     let mut pieces = Vec::new();
@@ -519,8 +531,9 @@ fn parse_front_matter(
     name: &str,
     first_line: SourceLine,
     warnings: &mut Vec<Warning>,
-) -> Result<Meta, Error> {
+) -> Result<FrontMatter, Error> {
     let mut meta = Meta::default();
+    let mut punctuation_kept = false;
     let mut list_key: Option<String> = None;
     for (index, line) in yaml.lines().enumerate() {
         let line_number = first_line as usize + 1 + index;
@@ -575,6 +588,7 @@ fn parse_front_matter(
             "doc_number" => meta.doc_number = Some(value),
             "date" => meta.push_detail(DetailRole::Date, value),
             "salutation" => meta.salutation = Some(value),
+            "punctuation" if value == "kept" => punctuation_kept = true,
             _ => warnings.push(Warning::at(
                 line_number,
                 WarningKind::Input,
@@ -582,7 +596,10 @@ fn parse_front_matter(
             )),
         }
     }
-    Ok(meta)
+    Ok(FrontMatter {
+        meta,
+        punctuation_kept,
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub const DEEPEST_PLAIN_LEVEL: u8 = 5;
 
 /// Writes CommonMark; `read::markdown` reads it back to the same model.
 pub fn write(document: &Document) -> Vec<u8> {
-    let mut out = front_matter(&document.meta);
+    let mut out = front_matter(&document.meta, keeps_half_width_punctuation(document));
     let mut events: Vec<Event<'_>> = Vec::new();
     let meta = &document.meta;
     for line in [&meta.issuer, &meta.doc_number].into_iter().flatten() {
@@ -46,8 +46,19 @@ pub fn write(document: &Document) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// Whether the document has half-width punctuation the Markdown reader would make full-width
+/// (a model read with `--keep-punctuation`, or JSON written by hand): the front matter then
+/// says `punctuation: kept`, so that the Markdown reads back to the same model.
+fn keeps_half_width_punctuation(document: &Document) -> bool {
+    let mut kept = false;
+    document.for_each_text(&mut |piece| {
+        kept = kept || crate::read::text::punctuation::to_full_width(piece) != piece;
+    });
+    kept
+}
+
 /// YAML front matter with every string JSON-quoted (valid YAML, nothing to escape by hand).
-fn front_matter(meta: &Meta) -> String {
+fn front_matter(meta: &Meta, punctuation_kept: bool) -> String {
     let quote = |s: &str| serde_json::to_string(s).expect("strings serialise");
     let mut lines = Vec::new();
     match meta.title.as_slice() {
@@ -70,6 +81,9 @@ fn front_matter(meta: &Meta) -> String {
     }
     if let Some(salutation) = &meta.salutation {
         lines.push(format!("salutation: {}", quote(salutation)));
+    }
+    if punctuation_kept {
+        lines.push("punctuation: kept".to_string());
     }
     if lines.is_empty() {
         String::new()
@@ -105,9 +119,30 @@ fn heading_events<'a>(
     events.push(Event::End(TagEnd::Heading(level)));
 }
 
+/// A paragraph: a line break inside it is a hard break, and white space at its ends (which
+/// Markdown would trim) is written as character references.
 fn paragraph_events(events: &mut Vec<Event<'_>>, text: String) {
     events.push(Event::Start(Tag::Paragraph));
-    events.push(Event::Text(text.into()));
+    let body = text.trim_matches(char::is_whitespace);
+    let start = text.len() - text.trim_start_matches(char::is_whitespace).len();
+    let lead = &text[..start];
+    let tail = &text[start + body.len()..];
+    let reference =
+        |space: &str| -> String { space.chars().map(|c| format!("&#{};", c as u32)).collect() };
+    if !lead.is_empty() {
+        events.push(Event::InlineHtml(reference(lead).into()));
+    }
+    for (index, line) in body.split('\n').enumerate() {
+        if index > 0 {
+            events.push(Event::HardBreak);
+        }
+        if !line.is_empty() {
+            events.push(Event::Text(line.to_string().into()));
+        }
+    }
+    if !tail.is_empty() {
+        events.push(Event::InlineHtml(reference(tail).into()));
+    }
     events.push(Event::End(TagEnd::Paragraph));
 }
 

@@ -6,30 +6,6 @@ use std::process::Stdio;
 
 use crate::common::*;
 
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// A failing run: exit 2 and one line on stderr that names the problem.
-fn assert_one_line_error(out: &std::process::Output, needle: &str) {
-    assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(out));
-    let err = stderr(out);
-    assert_eq!(
-        err.trim_end().lines().count(),
-        1,
-        "one line expected: {err}"
-    );
-    assert!(err.contains(needle), "{needle:?} not in {err:?}");
-    assert!(out.stdout.is_empty());
-}
-
-fn sample() -> String {
-    root()
-        .join("fixtures/sample/input.txt")
-        .display()
-        .to_string()
-}
-
 #[test]
 fn several_outputs_from_one_parse() {
     let dir = tempfile::tempdir().unwrap();

@@ -29,6 +29,32 @@ pub fn run(args: &[&str]) -> Output {
     wengao().args(args).output().expect("wengao runs")
 }
 
+/// What a run printed on standard error.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A failing run: exit 2 and one line on stderr that names the problem.
+pub fn assert_one_line_error(out: &Output, needle: &str) {
+    assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(out));
+    let err = stderr(out);
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err}"
+    );
+    assert!(err.contains(needle), "{needle:?} not in {err:?}");
+    assert!(out.stdout.is_empty());
+}
+
+/// The sample speech, as a path argument.
+pub fn sample() -> String {
+    root()
+        .join("fixtures/sample/input.txt")
+        .display()
+        .to_string()
+}
+
 /// The Han characters of a text, in order.
 pub fn han(text: &str) -> String {
     text.chars().filter(|&c| is_han(c)).collect()

@@ -14,6 +14,7 @@ mod html;
 mod html_render;
 mod nothing_lost;
 mod pdf;
+mod promises;
 mod properties;
 mod reader;
 mod roundtrip;

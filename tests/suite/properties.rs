@@ -81,6 +81,34 @@ fn speech() -> impl Strategy<Value = String> {
         })
 }
 
+/// A speech sentence that uses a word of web boilerplate ("把好的做法分享到基层。"): speech, never
+/// removed.
+fn boilerplate_sentence() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(
+        wengao::read::text::boilerplate::TOOLBAR_WORDS
+            .iter()
+            .chain(wengao::read::text::boilerplate::FIELD_LABELS)
+            .copied()
+            .collect::<Vec<&str>>(),
+    );
+    (
+        prop::collection::vec(prop::sample::select(HAN), 3..12),
+        word,
+        fragment(),
+        prop::sample::select(&["。", "！", "？", "；"][..]),
+    )
+        .prop_map(|(before, word, after, stop)| format!("{}{word}{after}{stop}", before.concat()))
+}
+
+/// A speech whose lines mix ordinary lines and sentences with boilerplate words.
+fn speech_with_boilerplate_words() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop_oneof![1 => line(), 2 => boilerplate_sentence()], 1..30)
+        .prop_map(|lines| lines.join("\n"))
+        .prop_filter("a speech has a Chinese character", |text| {
+            text.chars().any(wengao::model::is_han)
+        })
+}
+
 /// The Han characters each writer's output carries, extracted as a reader of that format would.
 fn writer_texts(doc: &wengao::Document) -> Vec<(Format, String)> {
     let options = WriteOptions::default();
@@ -170,6 +198,15 @@ proptest! {
     }
 
     #[test]
+    fn sentences_with_boilerplate_words_reach_every_writer(text in speech_with_boilerplate_words()) {
+        let doc = read(Format::Text, text.clone().into_bytes());
+        prop_assert_eq!(han(&doc.reading_text()), han(&text), "a sentence was removed as boilerplate");
+        for (format, extracted) in writer_texts(&doc) {
+            prop_assert_eq!(&extracted, &han(&text), "{:?} lost or doubled text", format);
+        }
+    }
+
+    #[test]
     fn readers_never_panic_on_arbitrary_text(text in any::<String>()) {
         for format in [Format::Text, Format::Markdown, Format::Json] {
             let _ = wengao::read::read(format, &[Input { name: "p".into(), bytes: text.clone().into_bytes() }], &ReadOptions::default());
@@ -193,5 +230,12 @@ proptest! {
         let doc = read(Format::Text, text.into_bytes());
         let pdf = wengao::write::write(Format::Pdf, &doc, &WriteOptions::default()).unwrap().bytes;
         prop_assert_eq!(han(&crate::common::pdf_text(&pdf)), han(&doc.reading_text()));
+    }
+
+    #[test]
+    fn pdf_keeps_sentences_with_boilerplate_words(text in speech_with_boilerplate_words()) {
+        let doc = read(Format::Text, text.clone().into_bytes());
+        let pdf = wengao::write::write(Format::Pdf, &doc, &WriteOptions::default()).unwrap().bytes;
+        prop_assert_eq!(han(&crate::common::pdf_text(&pdf)), han(&text));
     }
 }

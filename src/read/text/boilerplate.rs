@@ -1,132 +1,380 @@
-//! Recognising web-page boilerplate (banners, share buttons, counters, pagination) in copied text.
+//! Recognising web-page and print-copy boilerplate: share bars, counters, banners, page
+//! numbers, running heads and jump lines, related-link lists.
+//!
+//! A line is boilerplate when its *whole shape* is such an artefact, never because a sentence
+//! mentions one of the words ("把好的做法分享到基层。" is speech). A line that ends a sentence
+//! is speech unless it is a counter ("共计3021个字，预计阅读时长9分钟。"); a line is a toolbar
+//! only when the toolbar words account for nearly all of its Chinese characters.
 
-/// Why a line is web boilerplate, or `None` when it belongs to the document.
+use super::lines::{Line, is_space};
+
+/// Why a line was taken for boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    BareDigits,
+    PageNumber,
+    Counter,
+    Toolbar,
+    Label,
+    SiteBanner,
+    Copyright,
+    Breadcrumb,
+    Pager,
+    JumpLine,
+    RunningHead,
+    RelatedLinks,
+}
+
+impl Why {
+    /// What the artefact is, for the warning.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Why::BareDigits => "a line of bare digits",
+            Why::PageNumber => "a page number of a print copy",
+            Why::Counter => "a word or reading-time counter of the web page",
+            Why::Toolbar => "a share, print or font-size bar of the web page",
+            Why::Label => "a source, author, date or link line of the web page",
+            Why::SiteBanner => "a site banner",
+            Why::Copyright => "a copyright or registration line",
+            Why::Breadcrumb => "a breadcrumb of the web page",
+            Why::Pager => "a pagination line",
+            Why::JumpLine => "a jump line of a print copy",
+            Why::RunningHead => "a running head of a print copy",
+            Why::RelatedLinks => "a list of related links after the document",
+        }
+    }
+
+    /// Page furniture of a print copy: a paragraph may continue across it.
+    fn is_page_furniture(self) -> bool {
+        matches!(
+            self,
+            Why::PageNumber | Why::JumpLine | Why::RunningHead | Why::BareDigits
+        )
+    }
+}
+
+/// The words of share bars, toolbars, counters and link lists. A line made (almost) only of
+/// these is boilerplate; a sentence that uses one of them is not.
+pub const TOOLBAR_WORDS: &[&str] = &[
+    "加入收藏",
+    "收藏本站",
+    "设为首页",
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "关闭窗口",
+    "关闭本页",
+    "返回顶部",
+    "返回首页",
+    "返回搜狐",
+    "预计阅读时长",
+    "阅读时长",
+    "扫码分享",
+    "扫码领取",
+    "微信扫码",
+    "扫一扫",
+    "分享到",
+    "分享",
+    "领取福利",
+    "复制链接",
+    "点击下载",
+    "下载文档",
+    "文档下载",
+    "下载本文",
+    "立即下载",
+    "会员登录",
+    "相关阅读",
+    "相关文章",
+    "相关推荐",
+    "相关链接",
+    "热门推荐",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "更多范文",
+    "查看更多",
+    "点击查看",
+    "阅读原文",
+    "关注公众号",
+    "转载请注明",
+    "如有侵权",
+    "侵删",
+    "免责声明",
+    "版权所有",
+    "版权声明",
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "加入收藏夹",
+    "收藏",
+    "打印",
+    "微信",
+    "微博",
+    "朋友圈",
+];
+
+/// Labels of the fields a web page shows around an article ("来源：人民网").
+pub const FIELD_LABELS: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "原文链接",
+    "原文地址",
+    "本文链接",
+    "责任编辑",
+    "来源",
+    "作者",
+    "编辑",
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "打印时间",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "阅读量",
+    "字号",
+    "字体",
+    "主办单位",
+    "承办单位",
+    "网站标识码",
+    "ICP备案号",
+];
+
+/// Headings of the link lists a web page puts after an article.
+const RELATED_HEADINGS: &[&str] = &[
+    "相关链接",
+    "相关阅读",
+    "相关文章",
+    "相关推荐",
+    "推荐阅读",
+    "延伸阅读",
+    "热门文章",
+    "猜你喜欢",
+    "更多阅读",
+];
+
+/// Longest line still looked at as a possible web artefact (a paragraph is longer).
+const MAX_ARTEFACT_CHARS: usize = 90;
+/// Longest banner, label or breadcrumb line.
+const MAX_SHORT_ARTEFACT_CHARS: usize = 60;
+/// Chinese characters a toolbar line may have besides its toolbar words.
+const TOOLBAR_RESIDUE: usize = 2;
+/// Longest bare number taken for a counter or page number.
+const MAX_BARE_DIGITS: usize = 16;
+/// Longest section label of a newspaper page ("要闻") next to page furniture.
+const MAX_SECTION_LABEL_CHARS: usize = 4;
+
+fn visible(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| !is_space(c))
+}
+
+fn han_count(text: &str) -> usize {
+    text.chars().filter(|&c| crate::model::is_han(c)).count()
+}
+
+/// Whether a line ends a sentence (closing quotes and brackets looked through).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| is_space(c) || "”’）)」』】".contains(c))
+        .ends_with(['。', '！', '？', '!', '?', '；'])
+}
+
+/// Why a line is web or print boilerplate on its own, or `None` when it belongs to the
+/// document. Lines that are boilerplate only in context (running heads, related links) are
+/// found by [`remove`].
 ///
 /// ```
 /// use wengao::read::text::boilerplate::classify;
 /// assert!(classify("微信扫码分享").is_some());
 /// assert!(classify("SUCAI198.COM —— 专注党建行政公文写作范文").is_some());
+/// assert!(classify("要及时总结经验，把好的做法分享到基层。").is_none());
 /// assert!(classify("同志们，让我们更加紧密团结。").is_none());
 /// ```
-pub fn classify(line: &str) -> Option<&'static str> {
-    let chars = line.chars().count();
-    if line
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace())
-        && chars <= 16
-    {
-        return Some("a line of bare digits");
+pub fn classify(line: &str) -> Option<Why> {
+    let line = line.trim_matches(is_space);
+    let chars = visible(line).count();
+    if is_counter(line) {
+        return Some(Why::Counter);
     }
-    if chars > 90 {
+    if ends_sentence(line) || chars == 0 {
         return None;
     }
-    const SHARE_AND_COUNTERS: &[&str] = &[
-        "加入收藏",
-        "预计阅读时长",
-        "阅读时长",
-        "扫码分享",
-        "扫码领取",
-        "微信扫码",
-        "扫一扫",
-        "分享到",
-        "领取福利",
-        "打印本页",
-        "打印此页",
-        "关闭窗口",
-        "返回顶部",
-        "浏览次数",
-        "阅读次数",
-        "点击数：",
-        "【字体",
-        "字号：",
-        "责任编辑",
-        "相关阅读",
-        "相关文章",
-        "相关推荐",
-        "热门推荐",
-        "推荐阅读",
-        "猜你喜欢",
-        "上一篇",
-        "下一篇",
-        "版权所有",
-        "版权声明",
-        "Copyright",
-        "©",
-        "ICP备",
-        "免责声明",
-        "收藏本站",
-        "设为首页",
-        "点击下载",
-        "下载word",
-        "下载文档",
-        "文档下载",
-        "下载本文",
-        "立即下载",
-        "会员登录",
-        "复制链接",
-        "原文链接",
-        "阅读原文",
-        "转载请注明",
-        "如有侵权",
-        "侵删",
-        "关注公众号",
-        "更多范文",
-        "查看更多",
-        "点击查看",
-        "返回搜狐",
-    ];
-    if SHARE_AND_COUNTERS
-        .iter()
-        .any(|marker| line.contains(marker))
-    {
-        return Some("a share, print or counter line of the web page");
+    if chars <= MAX_BARE_DIGITS && visible(line).all(|c| c.is_ascii_digit()) {
+        return Some(Why::BareDigits);
     }
-    if line.contains("共计") && line.contains("个字") {
-        return Some("a word counter of the web page");
+    if is_page_number(line) {
+        return Some(Why::PageNumber);
     }
-    if is_source_line(line) {
-        return Some("a source line of the web page");
+    if is_jump_line(line) {
+        return Some(Why::JumpLine);
     }
-    if chars <= 60 && contains_domain(line) {
-        return Some("a site banner");
+    if chars > MAX_ARTEFACT_CHARS {
+        return None;
+    }
+    if is_copyright(line) {
+        return Some(Why::Copyright);
+    }
+    if is_breadcrumb(line) {
+        return Some(Why::Breadcrumb);
+    }
+    if crate::read::text::markers::parse(line).is_some() {
+        return None;
+    }
+    if is_field_line(line) {
+        return Some(Why::Label);
+    }
+    if chars <= MAX_SHORT_ARTEFACT_CHARS && (contains_domain(line) || is_site_name(line)) {
+        return Some(Why::SiteBanner);
     }
     if is_pager(line) {
-        return Some("a pagination line");
+        return Some(Why::Pager);
+    }
+    if is_toolbar(line) {
+        return Some(Why::Toolbar);
     }
     None
 }
 
-/// "(来源：新华网)", "来源：人民网 2023-03-05", "发布时间：…".
-fn is_source_line(line: &str) -> bool {
+/// "共计3021个字，预计阅读时长9分钟。", "阅读量：1.2万".
+fn is_counter(line: &str) -> bool {
+    let digits_before = |word: &str| {
+        line.match_indices(word).any(|(at, _)| {
+            line[..at]
+                .trim_end_matches(is_space)
+                .ends_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    (line.contains("共计") && digits_before("个字"))
+        || (line.contains("阅读时长") && digits_before("分钟"))
+}
+
+/// "— 3 —", "- 3 -", "－3－", "第 3 页", "第3页 共10页".
+fn is_page_number(line: &str) -> bool {
+    let compact: String = visible(line).collect();
+    let dashes = |c: char| "-—–－―─".contains(c);
+    let core = compact.trim_matches(dashes);
+    let dashed = core.len() < compact.len()
+        && !core.is_empty()
+        && core.len() <= 4
+        && core.chars().all(|c| c.is_ascii_digit());
+    let paged = compact.starts_with('第')
+        && compact.contains('页')
+        && compact.chars().count() <= MAX_BARE_DIGITS
+        && compact
+            .chars()
+            .all(|c| c.is_ascii_digit() || "第页共/／".contains(c));
+    dashed || paged
+}
+
+/// "（下转第二版）", "（上接第一版）", "(转第4版)".
+fn is_jump_line(line: &str) -> bool {
+    let compact: String = visible(line).collect();
+    let inner = compact
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    (inner.starts_with("下转") || inner.starts_with("上接") || inner.starts_with("转"))
+        && inner.ends_with('版')
+        && inner.chars().count() <= 8
+}
+
+fn is_copyright(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    lower.starts_with("copyright")
+        || line.contains('©')
+        || line.starts_with("版权所有")
+        || (line.contains("ICP") && line.contains('备'))
+        || line.contains("网站标识码")
+}
+
+/// "首页 > 政务公开 > 通知公告", "当前位置：首页 > 新闻".
+fn is_breadcrumb(line: &str) -> bool {
+    let starts = ["首页", "当前位置", "您的位置", "你的位置", "您现在的位置"]
+        .iter()
+        .any(|w| line.starts_with(w));
+    starts && line.contains(['>', '»', '›', '＞', '→'])
+}
+
+/// A field line of the page: a label, a colon and a short value that is not a sentence
+/// ("来源：人民网", "（来源：新华网）", "上一篇：关于……的通知").
+fn is_field_line(line: &str) -> bool {
     let inner = line.trim_start_matches(['(', '（', '【', '[']);
-    [
-        "来源：",
-        "来源:",
-        "发布时间：",
-        "发布时间:",
-        "发布日期：",
-        "作者：",
-        "作者:",
-        "编辑：",
-    ]
-    .iter()
-    .any(|prefix| inner.starts_with(prefix))
-        && line.chars().count() <= 60
+    FIELD_LABELS.iter().any(|label| {
+        inner
+            .strip_prefix(label)
+            .and_then(|rest| rest.trim_start_matches(is_space).strip_prefix([':', '：']))
+            .is_some_and(|value| !value.contains(['。', '；']))
+    })
+}
+
+/// "X市人民政府门户网站", "中国政府网".
+fn is_site_name(line: &str) -> bool {
+    !line.contains(['，', '。', '、'])
+        && ["门户网站", "官方网站", "官网", "政府网"]
+            .iter()
+            .any(|w| line.ends_with(w))
 }
 
 /// "上一页 1 2 下一页", "第1页 共2页".
 fn is_pager(line: &str) -> bool {
-    (line.contains("上一页") || line.contains("下一页"))
-        || (line.starts_with('第')
-            && line.contains("页")
-            && line.contains('共')
-            && line.chars().count() <= 16)
+    let compact: String = visible(line).collect();
+    (compact.contains("上一页") || compact.contains("下一页"))
+        && han_count(&compact.replace("上一页", "").replace("下一页", "")) <= TOOLBAR_RESIDUE
+}
+
+/// A line whose Chinese characters are (nearly) all toolbar words and field labels with
+/// their values: "【字体：大 中 小】 打印本页 关闭窗口", "分享：", "字号：T|T".
+fn is_toolbar(line: &str) -> bool {
+    let mut rest: String = line.to_string();
+    // The font-size switch "字体：大 中 小" and "字号：T|T".
+    for (word, tail) in [("字体", "大中小"), ("字号", "")] {
+        if let Some(at) = rest.find(word) {
+            let after: String = rest[at + word.len()..]
+                .chars()
+                .filter(|&c| !is_space(c) && !"：:【】[]|Tt".contains(c))
+                .take(tail.chars().count())
+                .collect();
+            if after == tail {
+                rest = rest.replacen(word, "", 1);
+                for c in tail.chars() {
+                    rest = rest.replacen(c, "", 1);
+                }
+            }
+        }
+    }
+    let total = han_count(line);
+    let mut removed = total - han_count(&rest);
+    // Field labels with a short value ("来源：市政府办公室", "浏览次数：123").
+    for label in FIELD_LABELS {
+        while let Some(at) = rest.find(label) {
+            let after = &rest[at + label.len()..];
+            let Some(value) = after.trim_start_matches(is_space).strip_prefix([':', '：']) else {
+                break;
+            };
+            let value_end = value
+                .find(['\u{3000}', '|', '】'])
+                .or_else(|| value.find("  "))
+                .unwrap_or(value.len());
+            let end = rest.len() - value.len() + value_end;
+            removed += han_count(&rest[at..end]);
+            rest.replace_range(at..end, "");
+        }
+    }
+    let mut words: Vec<&&str> = TOOLBAR_WORDS.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for word in words {
+        while let Some(at) = rest.find(*word) {
+            removed += han_count(word);
+            rest.replace_range(at..at + word.len(), "");
+        }
+    }
+    let residue = han_count(&rest);
+    removed >= 2 && residue <= TOOLBAR_RESIDUE && removed >= 2 * residue
 }
 
 /// A web host name such as "SUCAI198.COM" or "www.example.cn".
 fn contains_domain(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
-    for tld in [".com", ".cn", ".net", ".org", ".cc", ".top"] {
+    for tld in [".com", ".cn", ".net", ".org", ".cc", ".top", ".gov"] {
         let mut from = 0;
         while let Some(pos) = lower[from..].find(tld) {
             let at = from + pos;
@@ -141,6 +389,163 @@ fn contains_domain(line: &str) -> bool {
         }
     }
     false
+}
+
+/// A letter-spaced line ("人 民 日 报", "X X 日 报"): three or more single characters
+/// separated by spaces, and nothing else.
+fn is_letter_spaced(line: &str) -> bool {
+    let words: Vec<&str> = line.split(is_space).filter(|w| !w.is_empty()).collect();
+    words.len() >= 3 && words.iter().all(|w| w.chars().count() == 1)
+}
+
+/// A newspaper's dateline or running head: a date with its weekday ("2024年3月6日　星期三"),
+/// and no sentence.
+fn is_dateline(line: &str) -> bool {
+    visible(line).count() <= MAX_SHORT_ARTEFACT_CHARS
+        && (line.contains("星期") || line.contains("周一") || line.contains("农历"))
+        && line.contains('年')
+        && line.contains('日')
+        && !line.contains(['，', '。'])
+}
+
+/// One removed line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    pub line: Line,
+    pub why: Why,
+}
+
+/// Removes the boilerplate lines of one page of text; returns the lines kept and those
+/// removed. A paragraph cut by page furniture (a page number, running head or jump line
+/// between a line that ends mid-sentence and its continuation) is joined again.
+///
+/// ```
+/// use wengao::read::text::{boilerplate::remove, lines::split};
+/// let (kept, removed) = remove(split("一、要求\n第二，坚持扩大内需这个战略基点，全力推动\n（下转第二版）\n- 2 -\n消费和投资良性互动。\n"));
+/// assert_eq!(removed.len(), 2);
+/// assert_eq!(kept[1].text, "第二，坚持扩大内需这个战略基点，全力推动消费和投资良性互动。");
+/// ```
+pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
+    let mut why: Vec<Option<Why>> = lines.iter().map(|l| classify(&l.text)).collect();
+    mark_running_heads(&lines, &mut why);
+    mark_related_links(&lines, &mut why);
+    mark_section_labels(&lines, &mut why);
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut removed = Vec::new();
+    // Whether page furniture was removed since the last kept line.
+    let mut across_furniture = false;
+    for (line, why) in lines.into_iter().zip(why) {
+        match why {
+            Some(why) => {
+                across_furniture |= why.is_page_furniture();
+                removed.push(Removed { line, why });
+            }
+            None => {
+                let continues = across_furniture
+                    && kept
+                        .last()
+                        .is_some_and(|previous| !ends_paragraph(&previous.text))
+                    && crate::read::text::markers::parse(&line.text).is_none();
+                across_furniture = false;
+                match kept.last_mut() {
+                    Some(previous) if continues => previous.text.push_str(&line.text),
+                    _ => kept.push(line),
+                }
+            }
+        }
+    }
+    (kept, removed)
+}
+
+/// Whether a line can end a paragraph (a stop, a colon, a closing bracket or quote).
+fn ends_paragraph(text: &str) -> bool {
+    text.ends_with([
+        '。', '！', '？', '：', '；', '”', '）', '…', '!', '?', ':', ')',
+    ])
+}
+
+/// Letter-spaced mastheads and running heads, and newspaper datelines: boilerplate when a
+/// letter-spaced line repeats, or stands next to a dateline (a title is letter-spaced too,
+/// but once and alone).
+fn mark_running_heads(lines: &[Line], why: &mut [Option<Why>]) {
+    let datelines: Vec<bool> = lines.iter().map(|l| is_dateline(&l.text)).collect();
+    for (index, line) in lines.iter().enumerate() {
+        if why[index].is_some() {
+            continue;
+        }
+        let text = &line.text;
+        let near_dateline = (index.saturating_sub(1)..=(index + 1).min(lines.len() - 1))
+            .any(|i| i != index && datelines[i]);
+        let spaced = is_letter_spaced(text);
+        let repeats = spaced
+            && lines
+                .iter()
+                .enumerate()
+                .any(|(other, l)| other != index && l.text.starts_with(text.as_str()));
+        let spaced_head_with_date = {
+            let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
+            let single = words.iter().take_while(|w| w.chars().count() == 1).count();
+            single >= 3 && datelines[index]
+        };
+        let dateline_under_masthead = datelines[index] && near_dateline_of_masthead(lines, index);
+        if (spaced && (repeats || near_dateline))
+            || spaced_head_with_date
+            || dateline_under_masthead
+        {
+            why[index] = Some(Why::RunningHead);
+        }
+    }
+    // "今日8版": the edition line under a masthead.
+    for (index, line) in lines.iter().enumerate() {
+        let compact: String = visible(&line.text).collect();
+        if why[index].is_none()
+            && compact.starts_with("今日")
+            && compact.ends_with('版')
+            && compact.chars().count() <= 6
+        {
+            why[index] = Some(Why::RunningHead);
+        }
+    }
+}
+
+/// Whether the dateline at `index` sits next to a letter-spaced masthead.
+fn near_dateline_of_masthead(lines: &[Line], index: usize) -> bool {
+    (index.saturating_sub(1)..=(index + 1).min(lines.len() - 1))
+        .any(|i| i != index && is_letter_spaced(&lines[i].text))
+}
+
+/// A "相关链接" heading after the document and the link titles under it, to the end.
+fn mark_related_links(lines: &[Line], why: &mut [Option<Why>]) {
+    let Some(start) = lines.iter().position(|l| {
+        let compact: String = visible(&l.text)
+            .filter(|&c| !"：:【】[]".contains(c))
+            .collect();
+        RELATED_HEADINGS.contains(&compact.as_str())
+    }) else {
+        return;
+    };
+    let titles_follow = lines[start + 1..]
+        .iter()
+        .zip(&why[start + 1..])
+        .all(|(line, why)| why.is_some() || !ends_sentence(&line.text));
+    if titles_follow {
+        for entry in &mut why[start..] {
+            entry.get_or_insert(Why::RelatedLinks);
+        }
+    }
+}
+
+/// A newspaper page's section label ("要闻") between page furniture and the text.
+fn mark_section_labels(lines: &[Line], why: &mut [Option<Why>]) {
+    for index in 1..lines.len() {
+        let after_furniture = why[index - 1].is_some_and(Why::is_page_furniture);
+        let text = &lines[index].text;
+        let short = visible(text).count() <= MAX_SECTION_LABEL_CHARS
+            && visible(text).all(crate::model::is_han);
+        if why[index].is_none() && after_furniture && short {
+            why[index] = Some(Why::RunningHead);
+        }
+    }
 }
 
 /// Removes a pagination marker such as "(第2/2页)" or "（第2页）" from a title line.
@@ -165,6 +570,7 @@ pub fn strip_page_marker(line: &str) -> Option<(String, String)> {
     let inner = &trimmed[start + open.len_utf8()..trimmed.len() - close.len_utf8()];
     let inner_ok = inner.starts_with('第')
         && inner.ends_with('页')
+        && inner.len() >= 6
         && inner[3..inner.len() - 3].chars().all(|c| {
             c.is_ascii_digit() || c == '/' || c == '／' || ('０'..='９').contains(&c) || c == ' '
         });
@@ -180,6 +586,7 @@ pub fn strip_page_marker(line: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::text::lines::split;
 
     #[test]
     fn seed_boilerplate_lines() {
@@ -191,10 +598,22 @@ mod tests {
             "微信扫码领取福利",
             "微信扫码分享",
             "【字体：大 中 小】 打印本页 关闭窗口",
+            "【 字体： 大 中 小 】 打印时间：2024-03-01",
+            "字号：T|T",
+            "分享：",
             "(来源：人民网)",
             "原文链接：http://example.cn/a.html",
             "Copyright © 2024 某某范文网 版权所有",
             "更多范文请关注公众号",
+            "发布时间：2024-02-28 16:30　　来源：市政府办公室　　浏览次数：123",
+            "首页 > 政务公开 > 通知公告",
+            "X市人民政府门户网站",
+            "【打印本页】　【关闭窗口】",
+            "上一篇：关于做好春季农业生产工作的通知",
+            "— 3 —",
+            "- 12 -",
+            "（下转第二版）",
+            "上一页 1 2 下一页",
         ] {
             assert!(classify(line).is_some(), "{line}");
         }
@@ -209,8 +628,49 @@ mod tests {
             "三、搞好这次活动的几点要求",
             "居民人均可支配收入实际增长6.5%。",
             "（这是中共中央总书记习近平在十八届中共中央政治局第一次集体学习时的讲话。）",
+            "要及时总结经验，把好的做法分享到基层。",
+            "各单位要落实版权声明制度。",
+            "请大家阅读相关文章和上一篇讲话，领会精神实质。",
+            "要及时总结经验，把好的做法分享到",
+            "一、经验分享",
+            "二、分享",
+            "活动时间",
+            "收藏家协会",
+            "上一篇讲话中我提到的几个问题",
+            "来源：经调查，问题主要来自三个方面。",
+            "政 府 工 作 报 告",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn running_heads_and_page_turns() {
+        let text = "X X 日 报\n2024年3月6日　星期三\n今日8版\n在全市大会上的讲话\n第二，坚持扩大内需，全力推动\n（下转第二版）\n02\nX X 日 报   2024年3月6日   星期三\n要闻\n（上接第一版）\n消费和投资良性互动。\n";
+        let (kept, removed) = remove(split(text));
+        let kept: Vec<&str> = kept.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            kept,
+            vec![
+                "在全市大会上的讲话",
+                "第二，坚持扩大内需，全力推动消费和投资良性互动。"
+            ]
+        );
+        assert_eq!(removed.len(), 8);
+    }
+
+    #[test]
+    fn a_letter_spaced_title_alone_is_kept() {
+        let (kept, removed) = remove(split("政 府 工 作 报 告\n各位代表：\n现在报告工作。\n"));
+        assert_eq!(kept.len(), 3);
+        assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn related_links_after_the_document() {
+        let text = "通知正文。\n（此件公开发布）\n相关链接\n关于切实加强高标准农田建设的意见\nX省关于做好春季农业生产工作的通知\n";
+        let (kept, removed) = remove(split(text));
+        assert_eq!(kept.len(), 2);
+        assert_eq!(removed.len(), 3);
     }
 }

@@ -31,21 +31,20 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
         let text = decode::decode(&input.bytes, &input.name, options.encoding, &mut warnings)?;
         let mut page_lines = lines::split(&text);
         if !options.keep_boilerplate {
-            page_lines.retain(|line| match boilerplate::classify(&line.text) {
-                Some(why) => {
-                    warnings.push(Warning::at(
-                        line.number,
-                        WarningKind::Boilerplate,
-                        format!(
-                            "{}removed {why}: {:?}",
-                            page_prefix(inputs, page),
-                            line.text
-                        ),
-                    ));
-                    false
-                }
-                None => true,
-            });
+            let (kept, removed) = boilerplate::remove(page_lines);
+            page_lines = kept;
+            for boilerplate::Removed { line, why } in removed {
+                warnings.push(Warning::at(
+                    line.number,
+                    WarningKind::Boilerplate,
+                    format!(
+                        "{}removed {}: {:?}",
+                        page_prefix(inputs, page),
+                        why.describe(),
+                        line.text
+                    ),
+                ));
+            }
         }
         // A later page repeats the article's title (often with "(第2/2页)"): keep it once.
         let top = page_lines.first().map(|l| strip_marker(&l.text));
