@@ -436,9 +436,12 @@ fn html_text(html: &str) -> Vec<String> {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
             continue;
         }
-        if rest.starts_with('<') {
-            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-            let tag = &rest[1..end.saturating_sub(1).max(1)];
+        let tag_start = rest.strip_prefix('<').filter(|tail| {
+            tail.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        });
+        if let Some(close) = tag_start.and_then(|tail| tail.find('>')) {
+            let tag = &rest[1..1 + close];
+            let end = close + 2;
             let closing = tag.starts_with('/');
             let tag_name: String = tag
                 .trim_start_matches('/')
@@ -614,6 +617,11 @@ mod tests {
             ),
             vec!["这段话", "第二段 & 加粗"]
         );
+    }
+
+    #[test]
+    fn unclosed_angle_brackets_are_text() {
+        assert_eq!(html_text("<p>a < b 中</p>\n<中"), vec!["a < b 中", "<中"]);
     }
 
     #[test]
