@@ -58,7 +58,7 @@ fn benches(c: &mut Criterion) {
         group.bench_function("to_markdown", |b| {
             b.iter(|| {
                 wengao::write::write(Format::Markdown, &read(&bytes), &options).expect("writes")
-            })
+            });
         });
         group.finish();
     }

@@ -2,7 +2,7 @@
 """Peak resident memory of `wengao convert` on a 10 MB speech, for each output format.
 
 Usage: scripts/bench-memory.py [--size-mb N] [FORMAT ...]
-Builds the speech by repeating the seed's body (../shared) or the sample fixture, runs one
+Builds the speech by repeating the seed's body (fixtures/seed), runs one
 process per format and prints peak RSS and its ratio to the input size (goal: under 10×).
 """
 import argparse
@@ -18,9 +18,9 @@ WENGAO = os.path.join(ROOT, "target/release/wengao")
 
 
 def seed_text():
-    shared = os.path.join(ROOT, "../shared/seed/texts")
+    shared = os.path.join(ROOT, "fixtures/seed")
     if os.path.isdir(shared):
-        return open(os.path.join(shared, sorted(os.listdir(shared))[0]), encoding="utf-8").read()
+        return open(os.path.join(shared, "input.txt"), encoding="utf-8").read()
     return open(os.path.join(ROOT, "fixtures/sample/input.txt"), encoding="utf-8").read()
 
 

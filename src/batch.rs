@@ -52,7 +52,7 @@ pub fn find_inputs(dir: &Path) -> Result<Found, Error> {
                 found.skipped.push(Warning::general(
                     WarningKind::Input,
                     format!("skipped {}: {why}", relative.display()),
-                ))
+                ));
             };
             let Ok(kind) = entry.file_type() else {
                 skip(found, "its type cannot be read");

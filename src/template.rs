@@ -105,23 +105,6 @@ impl Roles {
         }
     }
 
-    /// Blank lines after each of `count` title-block lines (subtitle, speaker, date, in the
-    /// order written). The block is set solid and closed by the largest `space_after_lines`
-    /// of the three roles, after whichever line comes last, so the blank line follows the
-    /// block however its lines are ordered (and also when it has only a subtitle).
-    pub fn title_block_space_after(&self, count: usize) -> impl Iterator<Item = f32> {
-        let gap = self.title_block_gap_lines();
-        (1..=count).map(move |line| if line == count { gap } else { 0.0 })
-    }
-
-    /// The space that closes the title block, in grid lines (see `title_block_space_after`).
-    pub fn title_block_gap_lines(&self) -> f32 {
-        [&self.subtitle, &self.speaker, &self.date]
-            .iter()
-            .map(|role| role.space_after_lines)
-            .fold(0.0, f32::max)
-    }
-
     /// Every role with its name, in a fixed order.
     pub fn all(&self) -> [(&'static str, &Role); 12] {
         [

@@ -461,7 +461,7 @@ fn html_text(html: &str) -> Vec<String> {
                     });
                 }
                 None if BLOCK_TAGS.contains(&tag_name.as_str()) => {
-                    flush(&mut current, &mut paragraphs)
+                    flush(&mut current, &mut paragraphs);
                 }
                 None => {}
             }

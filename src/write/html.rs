@@ -1,6 +1,8 @@
-//! The HTML writer: the model rendered through a minijinja page template (auto-escaped) with CSS for screen and print.
+//! The HTML writer: the flow's blocks rendered through a minijinja page template (auto-escaped)
+//! with CSS for screen and print.
 //!
-//! The writer builds a view of the document ([`PageView`]) and hands it to `templates/html/page.html`
+//! The writer builds a view of the flow ([`PageView`]: the title block, then sections nested by
+//! their headings' levels) and hands it to `templates/html/page.html`
 //! (embedded; `--html-template FILE` replaces it), which includes `templates/html/style.css`.
 //! Every piece of the speech reaches the page as template data, never as markup, so auto-escaping
 //! turns `<script>` or `&` in a speech into text.
@@ -11,9 +13,10 @@
 //! - A whole page always carries a `<nav>` table of contents when the document has headings (it
 //!   is hidden in print). `--fragment` writes only the `<article>`, without CSS and without a
 //!   table of contents unless `--toc` asks for one (it then goes first inside the article).
-//! - Fonts in the CSS come from the style template's roles, so `--template` is the one source of
-//!   faces and sizes; Latin letters and digits use each role's Latin fonts through a
-//!   `unicode-range` face, so quotes and dashes stay in the Chinese face.
+//! - Faces, sizes and gaps come from the flow (which read the style template), so the page shows
+//!   the DOCX's and the PDF's title breaks and gaps; Latin letters and digits use each role's
+//!   Latin fonts through a `unicode-range` face, so quotes and dashes stay in the Chinese face.
+//!   A block's gap is a class (`after-100`: one line after it) defined for screen and print.
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
@@ -21,8 +24,9 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::{Block, Document, Inline, Placement, Section};
-use crate::template::{Align, Page, Role, Template};
+use crate::flow::{Block, BlockRole, Content, Flow, FlowOptions, Span, SpanKind, Style};
+use crate::model::Document;
+use crate::template::{Align, Page, Template};
 use crate::write::{Output, WriteOptions};
 
 /// The shipped page template.
@@ -124,7 +128,12 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
         .add_template(PAGE_NAME, page_source)
         .map_err(template_error)?;
 
-    let view = PageView::new(document, options);
+    let flow = Flow::new(
+        document,
+        &options.template,
+        FlowOptions { toc: options.toc },
+    );
+    let view = PageView::new(document, &flow, options);
     let page = environment
         .get_template(PAGE_NAME)
         .and_then(|template| template.render(Value::from(Serde(&view))))
@@ -162,12 +171,12 @@ pub struct PageView<'a> {
     /// The title block; `None` when the document has none of header, title, subtitle, speaker, date.
     pub header: Option<HeaderView<'a>>,
     /// "同志们：".
-    pub salutation: Option<&'a str>,
+    pub salutation: Option<ParagraphView<'a>>,
     /// Paragraphs before the first heading.
-    pub front: Vec<Vec<InlineView<'a>>>,
+    pub front: Vec<ParagraphView<'a>>,
     pub sections: Vec<SectionView<'a>>,
     /// Closing paragraphs.
-    pub back: Vec<Vec<InlineView<'a>>>,
+    pub back: Vec<ParagraphView<'a>>,
     /// The table of contents, `None` when the page has none (see the module docs).
     pub toc: Option<Vec<TocEntry<'a>>>,
     /// Values for the style sheet.
@@ -178,9 +187,12 @@ pub struct PageView<'a> {
 #[derive(Debug, Serialize)]
 pub struct HeaderView<'a> {
     /// A 公文's issuing authority line and document number, above the title.
-    pub issuer: Option<&'a str>,
-    pub doc_number: Option<&'a str>,
-    pub title_lines: &'a [String],
+    pub issuer: Option<ParagraphView<'a>>,
+    pub doc_number: Option<ParagraphView<'a>>,
+    /// The title's lines as the flow broke them (the DOCX and the PDF print the same lines).
+    pub title_lines: Vec<String>,
+    /// The gap classes of the title.
+    pub title_gap: String,
     /// Subtitle, speaker and date lines in the order written.
     pub details: Vec<DetailView<'a>>,
 }
@@ -191,6 +203,16 @@ pub struct DetailView<'a> {
     /// "subtitle", "speaker" or "date": the line's CSS class.
     pub role: &'static str,
     pub text: &'a str,
+    /// Gap classes (`after-100`), or "".
+    pub gap: String,
+}
+
+/// One paragraph: its runs and its gap classes.
+#[derive(Debug, Serialize)]
+pub struct ParagraphView<'a> {
+    pub inlines: Vec<InlineView<'a>>,
+    /// Gap classes (`after-100`), or "".
+    pub gap: String,
 }
 
 /// One run of paragraph text: plain text, or the marker of an inline enumeration item.
@@ -220,7 +242,9 @@ pub struct SectionView<'a> {
     pub text: &'a str,
     /// The rest of the paragraph a run-in heading leads; `None` for a standalone heading.
     pub run_in_rest: Option<Vec<InlineView<'a>>>,
-    pub blocks: Vec<Vec<InlineView<'a>>>,
+    /// Gap classes of the heading (or run-in paragraph).
+    pub gap: String,
+    pub blocks: Vec<ParagraphView<'a>>,
     pub children: Vec<SectionView<'a>>,
 }
 
@@ -247,8 +271,8 @@ pub struct StyleView {
     pub letter_spacing: String,
     /// Gap between the text block and the page number line.
     pub page_number_gap: String,
-    /// Space after the title block's last line (subtitle, speaker or date), in printed lines.
-    pub title_block_gap: String,
+    /// The gap classes the blocks use.
+    pub gaps: Vec<GapStyle>,
     pub title: RoleStyle,
     pub subtitle: RoleStyle,
     pub speaker: RoleStyle,
@@ -285,47 +309,178 @@ pub struct RoleStyle {
     pub align: &'static str,
     /// First-line indent: `2em`.
     pub indent: String,
-    /// Space before, in printed grid lines: `0pt`.
-    pub space_before: String,
-    /// Space after, in printed grid lines.
-    pub space_after: String,
+    /// Text colour: `#000000`.
+    pub color: String,
+}
+
+/// A gap class: `after-100 { margin-bottom: … }`.
+#[derive(Debug, Serialize)]
+pub struct GapStyle {
+    /// `after-100`, `before-50`.
+    pub class: String,
+    /// `bottom` or `top`.
+    pub side: &'static str,
+    /// The gap on screen (em of the body text).
+    pub screen: String,
+    /// The gap in print (points: grid lines).
+    pub print: String,
 }
 
 impl<'a> PageView<'a> {
-    /// The view of `document` under `options`.
-    pub fn new(document: &'a Document, options: &WriteOptions) -> Self {
-        let meta = &document.meta;
-        let has_header = !meta.title.is_empty()
-            || meta.issuer.is_some()
-            || meta.doc_number.is_some()
-            || !meta.details.is_empty();
-        let sections = section_views(&document.sections, &mut Vec::new());
+    /// The view of `flow` (of `document`) under `options`.
+    pub fn new(document: &'a Document, flow: &Flow<'a>, options: &WriteOptions) -> Self {
+        let mut header = HeaderView {
+            issuer: None,
+            doc_number: None,
+            title_lines: Vec::new(),
+            title_gap: String::new(),
+            details: Vec::new(),
+        };
+        let mut has_header = false;
+        let mut salutation = None;
+        let mut front = Vec::new();
+        let mut back = Vec::new();
+        let mut top: Vec<SectionView<'a>> = Vec::new();
+        // Sections still open, innermost last; a heading closes those of its level or deeper.
+        let mut open: Vec<SectionView<'a>> = Vec::new();
+        fn close<'a>(open: &mut Vec<SectionView<'a>>, top: &mut Vec<SectionView<'a>>) {
+            if let Some(section) = open.pop() {
+                match open.last_mut() {
+                    Some(parent) => parent.children.push(section),
+                    None => top.push(section),
+                }
+            }
+        }
+        let mut path: Vec<usize> = Vec::new();
+        let mut gaps: Vec<(bool, u32)> = Vec::new();
+        flow.for_each(&mut |block| {
+            let gap = gap_classes(&block, &mut gaps);
+            match (&block.role, &block.content) {
+                (BlockRole::Title, Content::Lines(lines)) => {
+                    has_header = true;
+                    header.title_lines = lines.clone();
+                    header.title_gap = gap;
+                }
+                (BlockRole::IssuerMark, Content::Text(spans)) => {
+                    has_header = true;
+                    header.issuer = Some(paragraph(spans, gap));
+                }
+                (BlockRole::DocNumber, Content::Text(spans)) => {
+                    has_header = true;
+                    header.doc_number = Some(paragraph(spans, gap));
+                }
+                (
+                    role @ (BlockRole::Subtitle | BlockRole::Speaker | BlockRole::Date),
+                    Content::Text(spans),
+                ) => {
+                    has_header = true;
+                    header.details.push(DetailView {
+                        role: match role {
+                            BlockRole::Subtitle => "subtitle",
+                            BlockRole::Speaker => "speaker",
+                            _ => "date",
+                        },
+                        text: spans.first().map_or("", |span| span.text),
+                        gap,
+                    });
+                }
+                (BlockRole::Salutation, Content::Text(spans)) => {
+                    salutation = Some(paragraph(spans, gap));
+                }
+                (BlockRole::Closing, Content::Text(spans)) => back.push(paragraph(spans, gap)),
+                (BlockRole::Heading(_) | BlockRole::RunIn(_), content) => {
+                    let Some(entry) = block.outline else { return };
+                    while open.last().is_some_and(|s| s.level >= entry.level) {
+                        close(&mut open, &mut top);
+                        path.pop();
+                    }
+                    // The path of 1-based indices: siblings counted in the parent (or the top).
+                    let index = match open.last() {
+                        Some(parent) => parent.children.len(),
+                        None => top.len(),
+                    };
+                    path.push(index);
+                    let level = entry.level.max(1);
+                    let rank = level.saturating_add(1);
+                    let run_in_rest = match &content {
+                        Content::RunIn { rest, .. } => Some(inline_views(rest)),
+                        _ => None,
+                    };
+                    open.push(SectionView {
+                        id: heading_id(&path),
+                        level,
+                        tag: format!("h{}", rank.min(DEEPEST_HTML_HEADING)),
+                        aria_level: (rank > DEEPEST_HTML_HEADING).then_some(rank),
+                        rank,
+                        face: level.min(4),
+                        text: entry.text,
+                        run_in_rest,
+                        gap,
+                        blocks: Vec::new(),
+                        children: Vec::new(),
+                    });
+                }
+                (_, Content::Text(spans)) => {
+                    let view = paragraph(spans, gap);
+                    match open.last_mut() {
+                        Some(section) => section.blocks.push(view),
+                        None => front.push(view),
+                    }
+                }
+                _ => {}
+            }
+        });
+        while !open.is_empty() {
+            close(&mut open, &mut top);
+        }
         let wants_toc = !options.fragment || options.toc;
-        let toc = (wants_toc && !sections.is_empty()).then(|| toc_entries(&sections));
+        let toc = (wants_toc && !top.is_empty()).then(|| toc_entries(&top));
         PageView {
             lang: "zh-CN",
             title: page_title(document),
             fragment: options.fragment,
-            header: has_header.then(|| HeaderView {
-                issuer: meta.issuer.as_deref(),
-                doc_number: meta.doc_number.as_deref(),
-                title_lines: &meta.title,
-                details: meta
-                    .details
-                    .iter()
-                    .map(|detail| DetailView {
-                        role: detail.role.name(),
-                        text: &detail.text,
-                    })
-                    .collect(),
-            }),
-            salutation: meta.salutation.as_deref(),
-            front: document.front.iter().map(block_view).collect(),
-            sections,
-            back: document.back.iter().map(block_view).collect(),
+            header: has_header.then_some(header),
+            salutation,
+            front,
+            sections: top,
+            back,
             toc,
-            style: StyleView::new(&options.template),
+            style: StyleView::new(flow.template, gaps),
         }
+    }
+}
+
+/// The gap classes of a block: `before-N` and `after-N`, N in hundredths of a grid line;
+/// each (side, N) is recorded in `used` once, for the style sheet.
+fn gap_classes(block: &Block, used: &mut Vec<(bool, u32)>) -> String {
+    let mut classes = Vec::new();
+    for (after, lines) in [
+        (false, block.space_before_lines),
+        (true, block.space_after_lines),
+    ] {
+        if lines > 0.0 {
+            let key = (after, hundredths(lines));
+            if !used.contains(&key) {
+                used.push(key);
+            }
+            classes.push(format!(
+                "{}-{}",
+                if after { "after" } else { "before" },
+                key.1
+            ));
+        }
+    }
+    classes.join(" ")
+}
+
+fn hundredths(lines: f32) -> u32 {
+    (lines * 100.0).round() as u32
+}
+
+fn paragraph<'a>(spans: &[Span<'a>], gap: String) -> ParagraphView<'a> {
+    ParagraphView {
+        inlines: inline_views(spans),
+        gap,
     }
 }
 
@@ -351,49 +506,15 @@ pub fn heading_id(path: &[usize]) -> String {
     id
 }
 
-fn inline_views(inlines: &[Inline]) -> Vec<InlineView<'_>> {
-    inlines
+fn inline_views<'a>(spans: &[Span<'a>]) -> Vec<InlineView<'a>> {
+    spans
         .iter()
-        .map(|inline| match inline {
-            Inline::Text { text } => InlineView { text, kind: "text" },
-            Inline::ItemMarker { marker } => InlineView {
-                text: &marker.text,
-                kind: "item-marker",
+        .map(|span| InlineView {
+            text: span.text,
+            kind: match span.kind {
+                SpanKind::Text => "text",
+                SpanKind::ItemMarker => "item-marker",
             },
-        })
-        .collect()
-}
-
-fn block_view(block: &Block) -> Vec<InlineView<'_>> {
-    inline_views(block.inlines())
-}
-
-fn section_views<'a>(sections: &'a [Section], path: &mut Vec<usize>) -> Vec<SectionView<'a>> {
-    sections
-        .iter()
-        .enumerate()
-        .map(|(index, section)| {
-            path.push(index);
-            let heading = &section.heading;
-            let level = heading.level.max(1);
-            let rank = level.saturating_add(1);
-            let view = SectionView {
-                id: heading_id(path),
-                level,
-                tag: format!("h{}", rank.min(DEEPEST_HTML_HEADING)),
-                aria_level: (rank > DEEPEST_HTML_HEADING).then_some(rank),
-                rank,
-                face: level.min(4),
-                text: &heading.text,
-                run_in_rest: match &heading.placement {
-                    Placement::Standalone => None,
-                    Placement::RunIn { rest } => Some(inline_views(rest)),
-                },
-                blocks: section.blocks.iter().map(block_view).collect(),
-                children: section_views(&section.children, path),
-            };
-            path.pop();
-            view
         })
         .collect()
 }
@@ -410,22 +531,29 @@ fn toc_entries<'a>(sections: &[SectionView<'a>]) -> Vec<TocEntry<'a>> {
 }
 
 impl StyleView {
-    /// CSS values from the style template.
-    pub fn new(template: &Template) -> Self {
+    /// CSS values from the flow's role styles and the gap classes the blocks used.
+    pub fn new(template: &Template, gaps: Vec<(bool, u32)>) -> Self {
         let page = &template.page;
-        let roles = &template.roles;
-        let body_pt = roles.body.size.pt();
+        let body_pt = Flow::role_style(template, BlockRole::Body).size_pt;
         let mut latin_faces: Vec<LatinFace> = Vec::new();
-        let mut role = |role: &Role| role_style(role, page, body_pt, &mut latin_faces);
-        let title = role(&roles.title);
-        let subtitle = role(&roles.subtitle);
-        let speaker = role(&roles.speaker);
-        let date = role(&roles.date);
-        let salutation = role(&roles.salutation);
-        let body = role(&roles.body);
-        let run_in = role(&roles.run_in);
-        let page_number = role(&roles.page_number);
-        let headings = (1..=4).map(|level| role(roles.heading(level))).collect();
+        let mut role = |role: BlockRole| {
+            role_style(&Flow::role_style(template, role), body_pt, &mut latin_faces)
+        };
+        let title = role(BlockRole::Title);
+        let subtitle = role(BlockRole::Subtitle);
+        let speaker = role(BlockRole::Speaker);
+        let date = role(BlockRole::Date);
+        let salutation = role(BlockRole::Salutation);
+        let body = role(BlockRole::Body);
+        let run_in = role(BlockRole::RunIn(1));
+        let headings = (1..=4)
+            .map(|level| role(BlockRole::Heading(level)))
+            .collect();
+        let page_number = role_style(
+            &Flow::page_number_style(template),
+            body_pt,
+            &mut latin_faces,
+        );
         let is_a4 = (page.width_mm - 210.0).abs() < 0.5 && (page.height_mm - 297.0).abs() < 0.5;
         StyleView {
             latin_faces,
@@ -447,10 +575,7 @@ impl StyleView {
                 number(page.char_pitch_pt() - body_pt - GRID_TOLERANCE_PT)
             ),
             page_number_gap: format!("{}mm", number(page.page_number_gap_mm)),
-            title_block_gap: format!(
-                "{}pt",
-                number(template.roles.title_block_gap_lines() * page.line_pitch_pt())
-            ),
+            gaps: gap_styles(gaps, page),
             title,
             subtitle,
             speaker,
@@ -464,39 +589,55 @@ impl StyleView {
     }
 }
 
-fn role_style(
-    role: &Role,
-    page: &Page,
-    body_pt: f32,
-    latin_faces: &mut Vec<LatinFace>,
-) -> RoleStyle {
-    let line_pitch = page.line_pitch_pt();
+/// The gap classes the flow's blocks use, with their lengths on screen and in print.
+fn gap_styles(mut used: Vec<(bool, u32)>, page: &Page) -> Vec<GapStyle> {
+    used.sort_unstable();
+    used.into_iter()
+        .map(|(after, hundredths)| {
+            let lines = hundredths as f32 / 100.0;
+            GapStyle {
+                class: format!("{}-{hundredths}", if after { "after" } else { "before" }),
+                side: if after { "bottom" } else { "top" },
+                screen: format!("{}em", number(lines * SCREEN_LINE_HEIGHT_EM)),
+                print: format!("{}pt", number(lines * page.line_pitch_pt())),
+            }
+        })
+        .collect()
+}
+
+/// The line height of the screen style (`article { line-height }`), in em: a gap of one grid
+/// line is one screen line.
+const SCREEN_LINE_HEIGHT_EM: f32 = 1.9;
+
+fn role_style(style: &Style, body_pt: f32, latin_faces: &mut Vec<LatinFace>) -> RoleStyle {
     let mut family = Vec::new();
-    if let Some(face) = latin_face(&role.latin, latin_faces) {
+    if let Some(face) = latin_face(style.latin, latin_faces) {
         family.push(css_string(&face));
     }
-    family.extend(role.east_asian.iter().map(|name| css_string(name)));
+    family.extend(style.east_asian.iter().map(|name| css_string(name)));
     family.extend(
         RARE_CHARACTER_FAMILIES
             .iter()
-            .filter(|name| !role.east_asian.iter().any(|own| own == *name))
+            .filter(|name| !style.east_asian.iter().any(|own| own == *name))
             .map(|name| css_string(name)),
     );
-    family.push(generic_family(role).to_string());
+    family.push(generic_family(style.east_asian).to_string());
     RoleStyle {
         family: family.join(", "),
-        size: format!("{}pt", number(role.size.pt())),
-        size_em: format!("{}em", number(role.size.pt() / body_pt)),
-        weight: if role.bold { "bold" } else { "normal" },
-        align: match role.align {
+        size: format!("{}pt", number(style.size_pt)),
+        size_em: format!("{}em", number(style.size_pt / body_pt)),
+        weight: if style.bold { "bold" } else { "normal" },
+        color: format!(
+            "#{:02x}{:02x}{:02x}",
+            style.color.0, style.color.1, style.color.2
+        ),
+        align: match style.align {
             Align::Justify => "justify",
             Align::Left => "left",
             Align::Center => "center",
             Align::Right => "right",
         },
-        indent: format!("{}em", number(role.first_line_indent_chars)),
-        space_before: format!("{}pt", number(role.space_before_lines * line_pitch)),
-        space_after: format!("{}pt", number(role.space_after_lines * line_pitch)),
+        indent: format!("{}em", number(style.first_line_indent_chars)),
     }
 }
 
@@ -522,8 +663,8 @@ fn latin_face(fonts: &[String], latin_faces: &mut Vec<LatinFace>) -> Option<Stri
 }
 
 /// `sans-serif` for a 黑体 role, else `serif`.
-fn generic_family(role: &Role) -> &'static str {
-    let first = role.east_asian.first().map(String::as_str).unwrap_or("");
+fn generic_family(east_asian: &[String]) -> &'static str {
+    let first = east_asian.first().map(String::as_str).unwrap_or("");
     let sans = ["黑", "Hei", "Sans", "Gothic"];
     if sans.iter().any(|mark| first.contains(mark)) {
         "sans-serif"
@@ -586,7 +727,10 @@ mod tests {
     #[test]
     fn heiti_roles_fall_back_to_sans() {
         let template = Template::builtin("gongwen").unwrap();
-        assert_eq!(generic_family(&template.roles.heading1), "sans-serif");
-        assert_eq!(generic_family(&template.roles.body), "serif");
+        assert_eq!(
+            generic_family(&template.roles.heading1.east_asian),
+            "sans-serif"
+        );
+        assert_eq!(generic_family(&template.roles.body.east_asian), "serif");
     }
 }

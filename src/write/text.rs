@@ -17,7 +17,7 @@ pub fn write(document: &Document) -> Vec<u8> {
         match &section.heading.placement {
             Placement::Standalone => paragraphs.push(section.heading.text.clone()),
             Placement::RunIn { rest } => {
-                paragraphs.push(format!("{}{}", section.heading.text, plain_text(rest)))
+                paragraphs.push(format!("{}{}", section.heading.text, plain_text(rest)));
             }
         }
         paragraphs.extend(section.blocks.iter().map(|b| b.plain_text()));

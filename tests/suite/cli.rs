@@ -165,7 +165,7 @@ fn pages_merge_into_one_document_with_one_title() {
     let doc: wengao::Document = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc.meta.title, vec!["加强机关作风建设　推动全市高质量发展"]);
     assert_eq!(doc.sections.len(), 3);
-    let single = read_text(std::path::Path::new(&sample())).document;
+    let single = read_text(Path::new(&sample())).document;
     assert_eq!(han(&doc.reading_text()), han(&single.reading_text()));
 }
 

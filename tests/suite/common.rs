@@ -155,7 +155,7 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext")
+    let out = Command::new("pdftotext")
         .arg(&path)
         .arg("-")
         .output()

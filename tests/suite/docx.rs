@@ -387,7 +387,10 @@ fn long_titles_break_into_balanced_lines() {
         lines[0].chars().count() as i32,
         lines[1].chars().count() as i32,
     );
-    assert!((a - b).abs() <= 4 && a <= 20 && b <= 20, "{lines:?}");
+    // Lines of sensible length: neither over the 20 characters of 二号 on the text block, the
+    // upper no longer than the lower (a trapezoid), the shorter at least half the longer. The
+    // break itself is the flow's (between words; tested in the flow suite).
+    assert!(a <= 20 && b <= 20 && a <= b && a * 2 >= b, "{lines:?}");
 }
 
 #[test]

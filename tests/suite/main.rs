@@ -9,6 +9,7 @@ mod common;
 mod docx;
 mod docx_render;
 mod docx_support;
+mod flow;
 mod fuzz_regressions;
 mod html;
 mod html_render;

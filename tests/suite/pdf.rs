@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::han;
+use wengao::flow::linebreak::{forbidden_at_line_end, forbidden_at_line_start};
+use wengao::flow::{Flow, FlowOptions};
 use wengao::model::{Block, Document, Heading, Inline, Placement, Section, is_han};
 use wengao::write::WriteOptions;
 use wengao::write::pdf::fonts::{FontSearch, Fonts};
 use wengao::write::pdf::layout::{self, Fill, FixedMetrics, Layout};
-use wengao::write::pdf::linebreak::{forbidden_at_line_end, forbidden_at_line_start};
 use wengao::{Error, Format, Template, WarningKind};
 
 fn manifest(path: &str) -> PathBuf {
@@ -22,6 +23,14 @@ fn read_text(path: &Path) -> Document {
 
 fn seed() -> Document {
     read_text(&crate::common::seed_text())
+}
+
+/// Lays a document out on a template, as the PDF writer does.
+fn lay(document: &Document, template: &Template, metrics: &dyn layout::Metrics) -> Layout {
+    layout::layout(
+        &Flow::new(document, template, FlowOptions::default()),
+        metrics,
+    )
 }
 
 fn fixture(name: &str) -> Document {
@@ -167,7 +176,7 @@ fn check_pdf(document: &Document, name: &str) -> wengao::Output {
     // Page count equals the layout's.
     let template = Template::builtin("gongwen").unwrap();
     let fonts = Fonts::load(&template, &[], &FontSearch::from_env()).unwrap();
-    let laid_out = layout::layout(document, &template, &fonts);
+    let laid_out = lay(document, &template, &fonts);
     assert_eq!(pdf.get_pages().len(), laid_out.pages.len());
 
     // Fonts: embedded, subset, with ToUnicode.
@@ -317,10 +326,11 @@ fn glyph_choices_cover_every_laid_out_glyph() {
     for name in ["speech.txt", "kinsoku.txt"] {
         let document = fixture(name);
         let mut chosen = std::collections::HashSet::new();
-        layout::glyph_choices(&document, &template, &fonts, &mut |face, ch| {
+        let flow = Flow::new(&document, &template, FlowOptions::default());
+        layout::glyph_choices(&flow, &fonts, &mut |face, ch| {
             chosen.insert((face, ch));
         });
-        let laid_out = layout::layout(&document, &template, &fonts);
+        let laid_out = lay(&document, &template, &fonts);
         let mut glyphs = 0;
         for page in &laid_out.pages {
             for glyph in page
@@ -345,7 +355,7 @@ fn glyph_choices_cover_every_laid_out_glyph() {
 fn real_layout(document: &Document) -> Layout {
     let template = Template::builtin("gongwen").unwrap();
     let fonts = Fonts::load(&template, &[], &FontSearch::from_env()).expect("fonts installed");
-    layout::layout(document, &template, &fonts)
+    lay(document, &template, &fonts)
 }
 
 /// Asserts the kinsoku rules, justification and the grid on every line of a layout.
@@ -476,7 +486,7 @@ fn a_heading_is_never_stranded_at_a_page_bottom() {
         }],
         ..Document::default()
     };
-    let layout = layout::layout(
+    let layout = lay(
         &document,
         &Template::builtin("gongwen").unwrap(),
         &FixedMetrics::default(),
@@ -496,7 +506,7 @@ fn the_title_and_its_block_are_solid_and_one_blank_line_follows_them_in_any_orde
         let document = wengao::read::read(Format::Text, &[input], &Default::default())
             .unwrap()
             .document;
-        let layout = layout::layout(
+        let layout = lay(
             &document,
             &Template::builtin("speech").unwrap(),
             &FixedMetrics::default(),
@@ -653,6 +663,6 @@ fn fixture_layout_dump_matches_the_golden_file() {
     // Fixed-width metrics make the dump independent of the installed fonts.
     let document = fixture("speech.txt");
     let template = Template::builtin("gongwen").unwrap();
-    let dump = layout::layout(&document, &template, &FixedMetrics::default()).dump();
+    let dump = lay(&document, &template, &FixedMetrics::default()).dump();
     crate::common::golden(&manifest("fixtures/pdf/speech.layout.txt"), &dump);
 }

@@ -6,7 +6,8 @@
 //! is speech unless it is a counter ("共计3021个字，预计阅读时长9分钟。"); a line is a toolbar
 //! only when the toolbar words account for nearly all of its Chinese characters.
 
-use super::lines::{Line, is_space};
+use super::lines::Line;
+use super::space::is_space;
 
 /// Why a line was taken for boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

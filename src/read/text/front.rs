@@ -1,7 +1,8 @@
 //! Front matter: title lines, subtitle, speaker, date and salutation at the top of a text.
 
-use super::lines::{Line, is_space};
+use super::lines::Line;
 use super::markers;
+use super::space::is_space;
 use crate::error::{Warning, WarningKind};
 use crate::model::{DetailRole, Meta, is_han};
 

@@ -1,5 +1,7 @@
 //! Splitting decoded text into trimmed lines; CRLF, CR, U+3000, U+2002, NBSP and BOM handled.
 
+use super::space::trim;
+
 /// One non-blank input line with its 1-based line number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -19,20 +21,6 @@ impl Line {
             after_blank: false,
         }
     }
-}
-
-/// True for every character that counts as white space in Chinese web text.
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{3000}' | '\u{2002}' | '\u{2003}' | '\u{a0}' | '\u{feff}' | '\u{200b}'
-        )
-}
-
-/// Trims Chinese white space from both ends.
-pub fn trim(text: &str) -> &str {
-    text.trim_matches(is_space)
 }
 
 /// Splits text into non-blank trimmed lines (CRLF, CR and LF all end a line).
@@ -74,6 +62,21 @@ pub fn split(text: &str) -> Vec<Line> {
     out
 }
 
+/// Lines narrower than this many columns are not looked at to find a wrap width (headings,
+/// short last lines of paragraphs).
+const MIN_WRAPPED_COLUMNS: usize = 20;
+/// Widest wrap width believed: a paragraph a line is wider.
+const MAX_WRAP_COLUMNS: usize = 200;
+/// A line ends "at the wrap width" within this many columns of the widest line.
+const WRAP_SLACK_COLUMNS: usize = 4;
+/// A line this close to the wrap width (columns) was wrapped, not ended (a wrap falls before a
+/// word or a mark that would not fit).
+const FULL_LINE_SLACK_COLUMNS: usize = 6;
+/// At least this many lines end at the wrap width in a hard-wrapped text…
+const MIN_WRAPPED_LINES: usize = 5;
+/// …and at least this share of the lines (as a fraction: numerator, denominator).
+const MIN_WRAPPED_SHARE: (usize, usize) = (2, 5);
+
 /// Display width in columns: CJK and other wide characters 2, the rest 1.
 fn columns(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
@@ -85,11 +88,16 @@ pub fn wrap_width(lines: &[Line]) -> Option<usize> {
     let widths: Vec<usize> = lines
         .iter()
         .map(|l| columns(&l.text))
-        .filter(|&w| w >= 20)
+        .filter(|&w| w >= MIN_WRAPPED_COLUMNS)
         .collect();
     let widest = *widths.iter().max()?;
-    let near = widths.iter().filter(|&&w| w + 4 >= widest).count();
-    (widest <= 200 && near >= 5 && near * 5 >= widths.len() * 2).then_some(widest)
+    let near = widths
+        .iter()
+        .filter(|&&w| w + WRAP_SLACK_COLUMNS >= widest)
+        .count();
+    let (share, of) = MIN_WRAPPED_SHARE;
+    (widest <= MAX_WRAP_COLUMNS && near >= MIN_WRAPPED_LINES && near * of >= widths.len() * share)
+        .then_some(widest)
 }
 
 /// Joins hard-wrapped lines back into paragraphs: a line that reaches the wrap width and does
@@ -111,7 +119,7 @@ pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
         let starts_new = line.after_blank
             || crate::read::text::markers::parse(&line.text).is_some()
             || line.text.starts_with('—');
-        let full = columns(&line.text) + 6 >= width;
+        let full = columns(&line.text) + FULL_LINE_SLACK_COLUMNS >= width;
         let ends_sentence = line
             .text
             .ends_with(['。', '！', '？', '：', '；', '”', '）', '…', '!', '?', ':']);

@@ -157,7 +157,7 @@ fn parse_di(s: &str) -> Option<(Marker, usize)> {
         if let Some(rest) = after.strip_prefix(suffix) {
             // "第一章 总则" but not "第一节课" or "第一部分内容是…" run into a sentence.
             let next = rest.chars().next();
-            if next.is_none_or(|c| crate::read::text::lines::is_space(c) || "：:，,、".contains(c))
+            if next.is_none_or(|c| crate::read::text::space::is_space(c) || "：:，,、".contains(c))
             {
                 let len = s.len() - rest.len();
                 return marker(Family::Part, ordinal, &s[..len], Width::Neutral);

@@ -7,6 +7,7 @@ pub mod inline;
 pub mod lines;
 pub mod markers;
 pub mod punctuation;
+pub mod space;
 pub mod structure;
 
 use crate::error::{Error, Warning, WarningKind};

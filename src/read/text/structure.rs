@@ -2,8 +2,9 @@
 
 use super::front::is_date_line;
 use super::inline;
-use super::lines::{Line, is_space};
+use super::lines::Line;
 use super::markers;
+use super::space::is_space;
 use crate::model::{Block, Family, Heading, Marker, Placement, Section};
 
 /// Longest lead sentence (in characters) still taken as a run-in heading.
@@ -35,7 +36,7 @@ fn lead_end(text: &str) -> Option<usize> {
         match c {
             '“' | '‘' | '《' | '（' | '(' | '「' | '『' | '【' => depth += 1,
             '”' | '’' | '》' | '）' | ')' | '」' | '』' | '】' => {
-                depth = (depth - 1).max(0)
+                depth = (depth - 1).max(0);
             }
             // A stop ends the lead outside brackets, or just inside a closing quote ("…落实。”").
             '。' | '！' | '？' | '!' | '?'

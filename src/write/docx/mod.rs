@@ -1,11 +1,11 @@
-//! The DOCX writer: a GB/T 9704 page built with docx-rs, then the parts docx-rs cannot express
-//! (styles, settings, core properties, the TOC field) written by wengao and zipped
-//! deterministically.
+//! The DOCX writer: the flow's blocks as paragraphs on a GB/T 9704 page built with docx-rs,
+//! then the parts docx-rs cannot express (styles, settings, core properties, the TOC field)
+//! written by wengao and zipped deterministically.
 
 pub mod geometry;
 mod package;
 pub mod parts;
-pub mod title;
+pub mod styles;
 
 use docx_rs::{
     AlignmentType, BreakType, BuildXML, DocGrid, DocGridType, Docx, FieldCharType, Footer,
@@ -13,11 +13,13 @@ use docx_rs::{
 };
 
 use crate::error::Error;
-use crate::model::{Block, DetailRole, Document, Inline, Placement, plain_text};
-use crate::template::{Align, Role};
+use crate::flow::{Content, Flow, FlowOptions, Span, Style};
+use crate::model::Document;
+use crate::template::Align;
 use crate::write::{Output, WriteOptions};
 use geometry::PageGeometry;
-use parts::{FieldUpdate, ParagraphStyle, xml_safe};
+use parts::{FieldUpdate, xml_safe};
+use styles::ParagraphStyle;
 
 /// Text of the paragraph that marks where the body goes in the part docx-rs builds.
 const BODY_PLACEHOLDER: &str = "\u{E000}wengao-body\u{E000}";
@@ -25,8 +27,11 @@ const BODY_PLACEHOLDER: &str = "\u{E000}wengao-body\u{E000}";
 /// A piece of the document body.
 enum BodyPart {
     Paragraph(Box<Paragraph>),
-    /// The table of contents field (`--toc`), written by [`parts::toc_xml`].
-    TableOfContents,
+    /// The table of contents field (`--toc`), written by [`parts::toc_xml`], and the space
+    /// after it in grid lines.
+    TableOfContents {
+        space_after_lines: f32,
+    },
 }
 
 impl BodyPart {
@@ -46,8 +51,13 @@ impl BodyPart {
 /// ```
 pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Error> {
     let template = &options.template;
-    let roles = &template.roles;
-    let geometry = PageGeometry::new(&template.page, &roles.body, &roles.page_number);
+    let flow = Flow::new(document, template, FlowOptions { toc: options.toc });
+    let page_number = Flow::page_number_style(template);
+    let geometry = PageGeometry::new(
+        &template.page,
+        &template.roles.body,
+        &template.roles.page_number,
+    );
     let heading_levels = parts::heading_levels(document);
 
     // docx-rs builds the package around one placeholder body paragraph; the body itself is
@@ -55,8 +65,10 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
     // speech never exists as one tree or one XML string.
     let mut docx = page_setup(Docx::new(), &geometry);
     docx = docx
-        .footer(Footer::new().add_paragraph(page_number(PageSide::Odd, &roles.page_number)))
-        .even_footer(Footer::new().add_paragraph(page_number(PageSide::Even, &roles.page_number)))
+        .footer(Footer::new().add_paragraph(page_number_paragraph(PageSide::Odd, &page_number)))
+        .even_footer(
+            Footer::new().add_paragraph(page_number_paragraph(PageSide::Even, &page_number)),
+        )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_PLACEHOLDER)));
 
     let mut xml = docx.build();
@@ -69,7 +81,7 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
     for footer in &mut xml.footers {
         *footer = package::normalize(footer);
     }
-    xml.styles = parts::styles_xml(template, &geometry, heading_levels).into_bytes();
+    xml.styles = styles::styles_xml(template, &geometry, heading_levels).into_bytes();
     let field_update = if options.toc {
         FieldUpdate::OnOpen
     } else {
@@ -80,7 +92,7 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
     let mut write_document = |part: &mut dyn std::io::Write| -> std::io::Result<()> {
         part.write_all(before_body)?;
         let mut result = Ok(());
-        for_each_body_part(document, options, &geometry, &mut |body_part| {
+        for_each_body_part(&flow, &geometry, &mut |body_part| {
             if result.is_err() {
                 return;
             }
@@ -88,8 +100,17 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
                 BodyPart::Paragraph(paragraph) => {
                     part.write_all(&package::normalize(&paragraph.build()))
                 }
-                BodyPart::TableOfContents => {
-                    part.write_all(parts::toc_xml(document, heading_levels).as_bytes())
+                BodyPart::TableOfContents { space_after_lines } => {
+                    let spacing = if space_after_lines > 0.0 {
+                        format!(
+                            "<w:spacing w:after=\"{}\" w:afterLines=\"{}\"/>",
+                            (space_after_lines * geometry.line_pitch.0 as f32).round() as i32,
+                            (space_after_lines * 100.0).round() as i32
+                        )
+                    } else {
+                        String::new()
+                    };
+                    part.write_all(parts::toc_xml(document, heading_levels, &spacing).as_bytes())
                 }
             };
         });
@@ -135,11 +156,11 @@ enum PageSide {
 
 /// "— N —" with N a PAGE field, one character in from the outer edge of the text block
 /// (GB/T 9704), or centred when the template's page number role says so.
-fn page_number(side: PageSide, role: &Role) -> Paragraph {
-    let one_char = geometry::Twips::from_pt(role.size.pt()).0;
+fn page_number_paragraph(side: PageSide, style: &Style) -> Paragraph {
+    let one_char = geometry::Twips::from_pt(style.size_pt).0;
     let paragraph = Paragraph::new().style(&ParagraphStyle::Footer.id());
     let paragraph = match side {
-        _ if role.align == Align::Center => paragraph.align(AlignmentType::Center),
+        _ if style.align == Align::Center => paragraph.align(AlignmentType::Center),
         PageSide::Odd => {
             paragraph
                 .align(AlignmentType::Right)
@@ -168,126 +189,97 @@ fn styled(style: ParagraphStyle, text: &str) -> Paragraph {
         .add_run(Run::new().add_text(xml_safe(text)))
 }
 
-/// A body paragraph from the model's inlines (item markers are ordinary text).
-fn inline_paragraph(style: ParagraphStyle, inlines: &[Inline]) -> Paragraph {
-    styled(style, &plain_text(inlines))
+/// The printed text of spans (item markers are ordinary text in Word).
+fn span_text(spans: &[Span]) -> String {
+    spans.iter().map(|span| span.text).collect()
 }
 
 /// Hands every part of the document body to `emit` in reading order, one at a time.
-fn for_each_body_part(
-    document: &Document,
-    options: &WriteOptions,
-    geometry: &PageGeometry,
-    emit: &mut dyn FnMut(BodyPart),
-) {
-    let meta = &document.meta;
-    // A 公文 header: the issuing authority in the title face, the document number centred.
-    if let Some(issuer) = &meta.issuer {
-        emit(BodyPart::paragraph(styled(ParagraphStyle::Title, issuer)));
-    }
-    if let Some(number) = &meta.doc_number {
-        emit(BodyPart::paragraph(styled(ParagraphStyle::Date, number)));
-    }
-    if !meta.title.is_empty() {
-        emit(BodyPart::paragraph(title_paragraph(
-            &meta.title,
-            options,
-            geometry,
-        )));
-    }
-    let roles = &options.template.roles;
+fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut(BodyPart)) {
     let pitch = geometry.line_pitch.0 as f32;
-    // Space after the last paragraph of the title block, so that the salutation's space
-    // before can give way to it: two gaps meet as the larger one, as in the PDF and HTML.
-    let mut gap_above = if meta.title.is_empty() {
-        0.0
-    } else {
-        roles.title.space_after_lines
-    };
-    let block_spacing = roles.title_block_space_after(meta.details.len());
-    for (detail, space_after) in meta.details.iter().zip(block_spacing) {
-        let (style, role) = match detail.role {
-            DetailRole::Subtitle => (ParagraphStyle::Subtitle, &roles.subtitle),
-            DetailRole::Speaker => (ParagraphStyle::Speaker, &roles.speaker),
-            DetailRole::Date => (ParagraphStyle::Date, &roles.date),
+    flow.for_each(&mut |block| {
+        let style = ParagraphStyle::of(block.role);
+        // The flow merged the gaps that meet; where a block's gaps differ from what its style
+        // declares, the paragraph says so.
+        let (declared_before, declared_after) = Flow::role_spacing(flow.template, block.role);
+        let before =
+            (block.space_before_lines != declared_before).then_some(block.space_before_lines);
+        let after = (block.space_after_lines != declared_after).then_some(block.space_after_lines);
+        let first = |paragraph: Paragraph| {
+            let paragraph = if block.page_break_before {
+                paragraph.page_break_before(true)
+            } else {
+                paragraph
+            };
+            with_spacing(paragraph, before, None, pitch)
         };
-        let mut paragraph = styled(style, &detail.text);
-        if space_after != role.space_after_lines {
-            // Only the space after differs from the style; Word and LibreOffice take the
-            // other spacing attributes from the style.
-            paragraph = paragraph.line_spacing(
-                LineSpacing::new()
-                    .after((space_after * pitch).round() as u32)
-                    .after_lines((space_after * 100.0).round() as u32),
-            );
-        }
-        emit(BodyPart::paragraph(paragraph));
-        gap_above = space_after;
-    }
-    if options.toc {
-        emit(BodyPart::TableOfContents);
-        gap_above = 0.0;
-    }
-    if let Some(salutation) = &meta.salutation {
-        let mut paragraph = styled(ParagraphStyle::Salutation, salutation);
-        if gap_above > 0.0 && roles.salutation.space_before_lines <= gap_above {
-            paragraph = paragraph.line_spacing(LineSpacing::new().before(0).before_lines(0));
-        }
-        emit(BodyPart::paragraph(paragraph));
-    }
-    let blocks = |emit: &mut dyn FnMut(BodyPart), blocks: &[Block]| {
-        for block in blocks {
-            emit(BodyPart::paragraph(inline_paragraph(
-                ParagraphStyle::Body,
-                block.inlines(),
-            )));
-        }
-    };
-    blocks(emit, &document.front);
-    for (_, section) in document.walk() {
-        let heading = &section.heading;
-        let level = heading.level.clamp(1, 9);
-        match &heading.placement {
-            Placement::Standalone => emit(BodyPart::paragraph(styled(
-                ParagraphStyle::Heading(level),
-                &heading.text,
-            ))),
-            Placement::RunIn { rest } => {
+        match &block.content {
+            Content::TableOfContents => emit(BodyPart::TableOfContents {
+                space_after_lines: block.space_after_lines,
+            }),
+            Content::Lines(lines) => {
+                let paragraph = first(lines_paragraph(style, lines));
+                emit(BodyPart::paragraph(with_spacing(
+                    paragraph, None, after, pitch,
+                )));
+            }
+            Content::Text(spans) => {
+                let paragraph = first(styled(style, &span_text(spans)));
+                emit(BodyPart::paragraph(with_spacing(
+                    paragraph, None, after, pitch,
+                )));
+            }
+            Content::RunIn { lead, rest } => {
                 // A style separator: the lead sentence is a heading paragraph whose mark is
                 // hidden (w:vanish + w:specVanish), so Word prints lead and body as one
                 // paragraph while its navigation pane and TOC show only the lead sentence.
-                // LibreOffice 24.8 and later import it as an inline heading.
+                // LibreOffice 24.8 and later import it as an inline heading. The gap above
+                // goes on the lead, the gap below on the body.
                 let hidden_mark = RunProperty::new().vanish().spec_vanish();
-                emit(BodyPart::paragraph(
-                    styled(ParagraphStyle::RunInLead(level), &heading.text)
-                        .run_property(hidden_mark),
-                ));
-                let body = plain_text(rest);
-                emit(BodyPart::paragraph(
-                    Paragraph::new()
-                        .style(&ParagraphStyle::RunInBody.id())
-                        .add_run(
-                            Run::new()
-                                .style(&ParagraphStyle::RunInBodyText.id())
-                                .add_text(xml_safe(&body)),
-                        ),
-                ));
+                emit(BodyPart::paragraph(first(
+                    styled(style, lead.text).run_property(hidden_mark),
+                )));
+                let body = Paragraph::new()
+                    .style(&ParagraphStyle::RunInBody.id())
+                    .add_run(
+                        Run::new()
+                            .style(&ParagraphStyle::RunInBodyText.id())
+                            .add_text(xml_safe(&span_text(rest))),
+                    );
+                emit(BodyPart::paragraph(with_spacing(body, None, after, pitch)));
             }
         }
-        blocks(emit, &section.blocks);
-    }
-    blocks(emit, &document.back);
+    });
 }
 
-/// The title: its lines as written, or one long line broken into balanced lines.
-fn title_paragraph(lines: &[String], options: &WriteOptions, geometry: &PageGeometry) -> Paragraph {
-    let title_size = options.template.roles.title.size.pt();
-    let max_width = geometry.chars_per_line(title_size).max(1) as f32;
-    let lines: Vec<String> = if lines.len() == 1 {
-        title::balanced_lines(&lines[0], max_width)
-    } else {
-        lines.to_vec()
-    };
+/// `paragraph` with its space before and after (in grid lines) set where given, in twips and
+/// in hundredths of a line (Word prefers the lines, LibreOffice the twips).
+fn with_spacing(
+    paragraph: Paragraph,
+    before: Option<f32>,
+    after: Option<f32>,
+    pitch: f32,
+) -> Paragraph {
+    if before.is_none() && after.is_none() {
+        return paragraph;
+    }
+    let mut spacing = LineSpacing::new();
+    if let Some(lines) = before {
+        spacing = spacing
+            .before((lines * pitch).round() as u32)
+            .before_lines((lines * 100.0).round() as u32);
+    }
+    if let Some(lines) = after {
+        spacing = spacing
+            .after((lines * pitch).round() as u32)
+            .after_lines((lines * 100.0).round() as u32);
+    }
+    paragraph.line_spacing(spacing)
+}
+
+/// A paragraph of lines the flow broke (a title): the breaks are written, so Word prints the
+/// lines the PDF prints.
+fn lines_paragraph(style: ParagraphStyle, lines: &[String]) -> Paragraph {
     let mut run = Run::new();
     for (index, line) in lines.iter().enumerate() {
         if index > 0 {
@@ -295,7 +287,5 @@ fn title_paragraph(lines: &[String], options: &WriteOptions, geometry: &PageGeom
         }
         run = run.add_text(xml_safe(line));
     }
-    Paragraph::new()
-        .style(&ParagraphStyle::Title.id())
-        .add_run(run)
+    Paragraph::new().style(&style.id()).add_run(run)
 }

@@ -14,8 +14,8 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 
-use super::emit::{Deflater, write_error};
 use super::layout::FaceId;
+use super::stream::{Deflater, write_error};
 
 /// The PDF resource name of a face: six capital letters, so that the `TAG+Name` base font
 /// name marks the embedded font as a subset.

@@ -9,54 +9,45 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use rustc_hash::FxHashMap;
 
 use crate::error::Error;
+use crate::flow::Flow;
 use crate::model::{Document, Section};
-use crate::template::Template;
 
 use super::embed::{FaceGlyphs, Shown, embed_fonts, font_tag};
 use super::fonts::Fonts;
 use super::layout::{
     Anchor, FaceId, Geometry, Glyph, LayoutSummary, Page, Weight, glyph_choices, layout_pages,
 };
+use super::stream::{Deflater, write_error};
 
 /// Stroke width of synthesised bold, in em.
 const FAKE_BOLD_STROKE_EM: f32 = 0.03;
 
-pub(super) fn write_error(message: String) -> Error {
-    Error::Write {
-        format: "pdf",
-        message,
-    }
-}
-
-/// Lays `document` out and writes it as PDF into `sink`; returns the layout's summary (page
+/// Lays `flow` (of `document`) out and writes it as PDF into `sink`; returns the layout's summary (page
 /// count, anchors, characters no face has).
 pub fn emit(
     document: &Document,
-    template: &Template,
+    flow: &Flow,
     loaded_fonts: Fonts,
     sink: &mut dyn std::io::Write,
 ) -> Result<LayoutSummary, Error> {
     let fonts = &loaded_fonts;
     let mut glyphs = GlyphInventory::new(fonts);
-    glyph_choices(document, template, fonts, &mut |face, ch| {
-        glyphs.record(face, ch)
-    });
+    glyph_choices(flow, fonts, &mut |face, ch| glyphs.record(face, ch));
     let (mut lo, pages_id) = new_document(document)?;
     let embedded = embed_fonts(&mut lo, glyphs.faces())?;
 
-    let geometry = Geometry::of(template);
+    let geometry = Geometry::of(flow.template);
     let mut page_ids = Vec::new();
     let mut failure = None;
     // Page text compresses a fifth smaller at level 3 than at the fast level, for 10% more
     // time (1 MB speech); level 6 gains another 2% for 5% more.
     let mut deflater = Deflater::new(flate2::Compression::new(3));
-    let summary = layout_pages(document, template, fonts, &mut |page| {
+    let summary = layout_pages(flow, fonts, &mut |page| {
         let content = content_stream(&page, &geometry, &glyphs, &embedded.shown);
         match deflater.deflate(&content) {
             Ok(compressed) => {
@@ -359,32 +350,6 @@ impl TextState {
             }
         }
         true
-    }
-}
-
-/// Deflates streams with one compressor for them all: a new compressor per
-/// page allocates and frees some 300 KB of tables each time, which fragmented the heap until a
-/// 10 MB speech's PDF took half a gigabyte.
-pub(super) struct Deflater {
-    encoder: flate2::write::ZlibEncoder<Vec<u8>>,
-}
-
-impl Deflater {
-    pub(super) fn new(level: flate2::Compression) -> Self {
-        Deflater {
-            encoder: flate2::write::ZlibEncoder::new(Vec::new(), level),
-        }
-    }
-
-    pub(super) fn deflate(&mut self, content: &[u8]) -> Result<Vec<u8>, Error> {
-        self.encoder
-            .write_all(content)
-            .and_then(|()| self.encoder.reset(Vec::with_capacity(content.len() / 3)))
-            .map(|mut compressed| {
-                compressed.shrink_to_fit();
-                compressed
-            })
-            .map_err(|e| write_error(format!("could not compress a stream: {e}")))
     }
 }
 

@@ -17,7 +17,8 @@ use rustc_hash::FxHashMap;
 use crate::error::Error;
 use crate::template::Template;
 
-use super::layout::{FaceId, FaceRole, GlyphChoice, Metrics, Script};
+use super::layout::{FaceId, GlyphChoice, Metrics, Script};
+use crate::flow::FaceRole;
 
 /// Families tried after a role's own list when a character is missing from all its faces.
 const FALLBACK_FAMILIES: &[&str] = &[
@@ -196,6 +197,7 @@ fn parse_face(path: &Path, index: u32) -> Result<ParsedFont, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     // SAFETY: the map is read-only and font files are not modified while wengao runs; this
     // is how fontdb and rust-fontconfig read fonts too.
+    #[allow(unsafe_code)]
     let map =
         unsafe { mmapio::Mmap::map(&file) }.map_err(|e| format!("{}: {e}", path.display()))?;
     let bytes = Arc::new(rust_fontconfig::FontBytes::Mmapped(map));

@@ -1,96 +1,21 @@
-//! Page layout (pure): the model, the template and font metrics to pages of positioned glyphs.
+//! Page layout (pure): the flow's blocks and font metrics to pages of positioned glyphs.
 //!
-//! Nothing here knows about PDF: [`layout`] takes any [`Metrics`] (real fonts in the writer,
-//! a fixed-width stand-in in tests) and returns [`Layout`], which [`Layout::dump`] prints as text.
+//! Nothing here knows about PDF, and nothing here decides a block's style, gaps or title
+//! breaks (the flow did): this module breaks lines and fills pages. [`layout`] takes any
+//! [`Metrics`] (real fonts in the writer, a fixed-width stand-in in tests) and returns
+//! [`Layout`], which [`Layout::dump`] prints as text.
 //! Lengths are PostScript points; `x` runs right from the page's left edge and `y` (baselines)
 //! runs down from the page's top edge.
 
 use std::fmt::Write as _;
 
-use crate::model::{Block, DetailRole, Document, Inline, Placement, plain_text};
-use crate::template::{Align, Role, Roles, Template, mm_to_pt};
-
-use super::linebreak::{Squeeze, break_opportunities, forbidden_at_line_start, squeeze};
+use crate::flow::linebreak::{Squeeze, break_opportunities, forbidden_at_line_start, squeeze};
+use crate::flow::{Block, Content, FaceRole, Flow, Span};
+use crate::template::{Align, Roles, Template, mm_to_pt};
 
 /// Index of a loaded font face (meaning is up to the [`Metrics`] implementation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
-
-/// The template role whose fonts and size a piece of text takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FaceRole {
-    Title,
-    Subtitle,
-    Speaker,
-    Date,
-    Salutation,
-    Body,
-    /// Heading of a level, 1 to 4 (deeper levels use 4).
-    Heading(u8),
-    RunIn,
-    PageNumber,
-}
-
-impl FaceRole {
-    /// Every role, in the template's order.
-    pub const ALL: [FaceRole; 12] = [
-        FaceRole::Title,
-        FaceRole::Subtitle,
-        FaceRole::Speaker,
-        FaceRole::Date,
-        FaceRole::Salutation,
-        FaceRole::Body,
-        FaceRole::Heading(1),
-        FaceRole::Heading(2),
-        FaceRole::Heading(3),
-        FaceRole::Heading(4),
-        FaceRole::RunIn,
-        FaceRole::PageNumber,
-    ];
-
-    /// The role's name in templates and in `--font ROLE=PATH`.
-    ///
-    /// ```
-    /// use wengao::write::pdf::layout::FaceRole;
-    /// assert_eq!(FaceRole::Heading(2).name(), "heading2");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            FaceRole::Title => "title",
-            FaceRole::Subtitle => "subtitle",
-            FaceRole::Speaker => "speaker",
-            FaceRole::Date => "date",
-            FaceRole::Salutation => "salutation",
-            FaceRole::Body => "body",
-            FaceRole::Heading(0 | 1) => "heading1",
-            FaceRole::Heading(2) => "heading2",
-            FaceRole::Heading(3) => "heading3",
-            FaceRole::Heading(_) => "heading4",
-            FaceRole::RunIn => "run_in",
-            FaceRole::PageNumber => "page_number",
-        }
-    }
-
-    /// The role's style in a template.
-    pub fn style(self, roles: &Roles) -> &Role {
-        match self {
-            FaceRole::Title => &roles.title,
-            FaceRole::Subtitle => &roles.subtitle,
-            FaceRole::Speaker => &roles.speaker,
-            FaceRole::Date => &roles.date,
-            FaceRole::Salutation => &roles.salutation,
-            FaceRole::Body => &roles.body,
-            FaceRole::Heading(level) => roles.heading(level),
-            FaceRole::RunIn => &roles.run_in,
-            FaceRole::PageNumber => &roles.page_number,
-        }
-    }
-
-    /// The role for a heading of `level`, capped at 4.
-    pub fn heading(level: u8) -> FaceRole {
-        FaceRole::Heading(level.clamp(1, 4))
-    }
-}
 
 /// Which of a role's font lists a character is set from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -323,25 +248,6 @@ impl Layout {
     }
 }
 
-/// A run of text in one role's face.
-struct Span {
-    text: String,
-    role: FaceRole,
-    weight: Weight,
-}
-
-/// A paragraph to set: spans, the role giving size, alignment and indent, and how it flows.
-struct Paragraph {
-    spans: Vec<Span>,
-    role: FaceRole,
-    /// Headings stay on the page of the line that follows them.
-    keep_with_next: bool,
-    anchor: Option<usize>,
-    /// Blank lines after the paragraph when not its role's (lines of the title and of the
-    /// title block, which are set solid).
-    space_after_lines: Option<f32>,
-}
-
 /// The kind of a character for spacing and justification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -382,6 +288,8 @@ impl Unit {
 /// A row of the page grid before pagination.
 enum Row {
     Blank,
+    /// What follows starts a new page.
+    PageBreak,
     Text {
         line: Line,
         keep_with_next: bool,
@@ -400,10 +308,10 @@ pub struct LayoutSummary {
     pub missing: Vec<char>,
 }
 
-/// Lays `document` out on `template`'s pages with `metrics`, keeping every page.
-pub fn layout(document: &Document, template: &Template, metrics: &dyn Metrics) -> Layout {
+/// Lays `flow` out on its template's pages with `metrics`, keeping every page.
+pub fn layout(flow: &Flow, metrics: &dyn Metrics) -> Layout {
     let mut pages = Vec::new();
-    let summary = layout_pages(document, template, metrics, &mut |page| pages.push(page));
+    let summary = layout_pages(flow, metrics, &mut |page| pages.push(page));
     Layout {
         geometry: summary.geometry,
         pages,
@@ -412,26 +320,22 @@ pub fn layout(document: &Document, template: &Template, metrics: &dyn Metrics) -
     }
 }
 
-/// Lays `document` out and hands each page to `sink` as soon as it is full, so that memory
+/// Lays `flow` out and hands each page to `sink` as soon as it is full, so that memory
 /// holds one paragraph's measures and one page's glyphs, not the whole document's.
 pub fn layout_pages(
-    document: &Document,
-    template: &Template,
+    flow: &Flow,
     metrics: &dyn Metrics,
     sink: &mut dyn FnMut(Page),
 ) -> LayoutSummary {
+    let template = flow.template;
     let geometry = Geometry::of(template);
     let mut setter = Setter {
         geometry,
-        roles: &template.roles,
         metrics,
         missing: Vec::new(),
         paginator: Paginator::new(geometry, &template.roles, metrics, sink),
-        blank_lines_after: 0,
     };
-    for_each_paragraph(document, &template.roles, &mut |paragraph| {
-        setter.set(&paragraph)
-    });
+    flow.for_each(&mut |block| setter.set(&block));
     let Setter {
         paginator, missing, ..
     } = setter;
@@ -444,24 +348,19 @@ pub fn layout_pages(
     }
 }
 
-/// Hands `visit` the face and character of every glyph the layout of `document` can print,
-/// without breaking lines or paginating: each character of each paragraph in its role, and
+/// Hands `visit` the face and character of every glyph the layout of `flow` can print,
+/// without breaking lines or paginating: each character of each block in its face, and
 /// the page number's dash, space and digits. A superset of the glyphs of [`layout_pages`]
 /// (it may repeat pairs), cheap enough to run before it so that fonts can be subset first.
-pub fn glyph_choices(
-    document: &Document,
-    template: &Template,
-    metrics: &dyn Metrics,
-    visit: &mut dyn FnMut(FaceId, char),
-) {
+pub fn glyph_choices(flow: &Flow, metrics: &dyn Metrics, visit: &mut dyn FnMut(FaceId, char)) {
     let mut choose = |role: FaceRole, text: &str| {
         for ch in text.chars().filter(|ch| !ch.is_control()) {
             visit(metrics.choose(role, Script::of(ch), ch).face, ch);
         }
     };
-    for_each_paragraph(document, &template.roles, &mut |paragraph| {
-        for span in &paragraph.spans {
-            choose(span.role, &span.text);
+    flow.for_each(&mut |block| {
+        for run in runs(&block) {
+            choose(run.face, &run.text);
         }
     });
     choose(FaceRole::PageNumber, &folio_text(0));
@@ -473,173 +372,133 @@ fn folio_text(number: usize) -> String {
     format!("— {number} —")
 }
 
-/// Hands the document's paragraphs to `emit` in reading order, one at a time.
-fn for_each_paragraph(document: &Document, roles: &Roles, emit: &mut dyn FnMut(Paragraph)) {
-    let plain = |text: &str, role: FaceRole| Paragraph {
-        spans: vec![span(text.to_string(), role, roles)],
-        role,
-        keep_with_next: false,
-        anchor: None,
-        space_after_lines: None,
-    };
-    let meta = &document.meta;
-    // A 公文 header: the issuing authority in the title face, the document number centred.
-    if let Some(issuer) = &meta.issuer {
-        emit(plain(issuer, FaceRole::Title));
-    }
-    if let Some(number) = &meta.doc_number {
-        emit(plain(number, FaceRole::Date));
-    }
-    // A title written on several lines is one block: its space after follows the last line.
-    for (index, line) in meta.title.iter().enumerate() {
-        let last = index + 1 == meta.title.len();
-        emit(Paragraph {
-            space_after_lines: (!last).then_some(0.0),
-            ..plain(line, FaceRole::Title)
-        });
-    }
-    let block_spacing = roles.title_block_space_after(meta.details.len());
-    for (detail, space_after) in meta.details.iter().zip(block_spacing) {
-        let role = match detail.role {
-            DetailRole::Subtitle => FaceRole::Subtitle,
-            DetailRole::Speaker => FaceRole::Speaker,
-            DetailRole::Date => FaceRole::Date,
-        };
-        emit(Paragraph {
-            space_after_lines: Some(space_after),
-            ..plain(&detail.text, role)
-        });
-    }
-    if let Some(salutation) = &meta.salutation {
-        emit(plain(salutation, FaceRole::Salutation));
-    }
-    let blocks = |blocks: &[Block], emit: &mut dyn FnMut(Paragraph)| {
-        for block in blocks {
-            emit(inline_paragraph(block.inlines(), FaceRole::Body, roles));
-        }
-    };
-    blocks(&document.front, emit);
-    for (index, (_, section)) in document.walk().into_iter().enumerate() {
-        let heading = &section.heading;
-        let heading_role = FaceRole::heading(heading.level);
-        match &heading.placement {
-            Placement::Standalone => emit(Paragraph {
-                spans: vec![span(heading.text.clone(), heading_role, roles)],
-                role: heading_role,
-                keep_with_next: true,
-                anchor: Some(index),
-                space_after_lines: None,
-            }),
-            Placement::RunIn { rest } => {
-                let mut paragraph = inline_paragraph(rest, FaceRole::RunIn, roles);
-                paragraph
-                    .spans
-                    .insert(0, span(heading.text.clone(), heading_role, roles));
-                paragraph.anchor = Some(index);
-                emit(paragraph);
-            }
-        }
-        blocks(&section.blocks, emit);
-    }
-    blocks(&document.back, emit);
+/// A run of text to measure: a flow span, or a title line.
+struct Run<'a> {
+    text: std::borrow::Cow<'a, str>,
+    face: FaceRole,
+    weight: Weight,
 }
 
-fn span(text: String, role: FaceRole, roles: &Roles) -> Span {
-    let weight = if role.style(roles).bold {
+impl<'a> Run<'a> {
+    fn of(span: &Span<'a>) -> Self {
+        Run {
+            text: std::borrow::Cow::Borrowed(span.text),
+            face: span.face,
+            weight: weight(span.bold),
+        }
+    }
+}
+
+fn weight(bold: bool) -> Weight {
+    if bold {
         Weight::FakeBold
     } else {
         Weight::Regular
-    };
-    Span { text, role, weight }
-}
-
-fn inline_paragraph(inlines: &[Inline], role: FaceRole, roles: &Roles) -> Paragraph {
-    Paragraph {
-        spans: vec![span(plain_text(inlines), role, roles)],
-        role,
-        keep_with_next: false,
-        anchor: None,
-        space_after_lines: None,
     }
 }
 
-/// Sets paragraphs into grid rows.
+/// The runs of a block in reading order (a title's lines joined: see [`Setter::set`]).
+fn runs<'a>(block: &'a Block<'a>) -> Vec<Run<'a>> {
+    match &block.content {
+        Content::Lines(lines) => lines
+            .iter()
+            .map(|line| Run {
+                text: std::borrow::Cow::Borrowed(line.as_str()),
+                face: block.style.face,
+                weight: weight(block.style.bold),
+            })
+            .collect(),
+        Content::Text(spans) => spans.iter().map(Run::of).collect(),
+        Content::RunIn { lead, rest } => std::iter::once(lead).chain(rest).map(Run::of).collect(),
+        Content::TableOfContents => Vec::new(),
+    }
+}
+
+/// Sets blocks into grid rows.
 struct Setter<'a> {
     geometry: Geometry,
-    roles: &'a Roles,
     metrics: &'a dyn Metrics,
     missing: Vec<char>,
     paginator: Paginator<'a>,
-    /// Blank lines the previous paragraph asked for after itself, not yet placed: the gap
-    /// between two paragraphs is the larger of its space after and the next one's space
-    /// before, as CSS margins and LibreOffice's rendering of the DOCX have it.
-    blank_lines_after: usize,
 }
 
 impl Setter<'_> {
-    fn set(&mut self, paragraph: &Paragraph) {
-        let style = paragraph.role.style(self.roles);
-        let size = style.size.pt();
-        let units = measure(
-            &paragraph.spans,
-            size,
-            &self.geometry,
-            self.metrics,
-            &mut self.missing,
-        );
-        let blank_lines = (style.space_before_lines.round() as usize).max(self.blank_lines_after);
-        for _ in 0..blank_lines {
+    fn set(&mut self, block: &Block) {
+        let style = &block.style;
+        let size = style.size_pt;
+        if block.page_break_before {
+            self.paginator.push(Row::PageBreak);
+        }
+        // The PDF page is a grid: gaps are whole lines.
+        for _ in 0..block.space_before_lines.round() as usize {
             self.paginator.push(Row::Blank);
         }
         let cell = self.geometry.cell(size);
-        let measure_width = self.geometry.block_width;
+        let left_edge = self.geometry.block_left + style.left_indent_chars * cell;
+        let measure_width =
+            self.geometry.block_width - (style.left_indent_chars + style.right_indent_chars) * cell;
         let indent = style.first_line_indent_chars * cell;
-        let lines = match style.align {
-            Align::Center => balanced_lines(&units, measure_width),
-            Align::Justify | Align::Left | Align::Right => {
-                break_paragraph(&units, measure_width - indent, measure_width)
-            }
+        // A title's lines were broken by the flow: each is set on a line of its own (and only
+        // broken again if the real faces make it wider than the measure).
+        let paragraphs: Vec<Vec<Run>> = match &block.content {
+            Content::Lines(_) => runs(block).into_iter().map(|run| vec![run]).collect(),
+            _ => vec![runs(block)],
         };
-        let count = lines.len();
-        for (number, (start, end)) in lines.into_iter().enumerate() {
-            let first = number == 0;
-            let last = number + 1 == count;
-            let left = self.geometry.block_left + if first { indent } else { 0.0 };
-            let width = self.geometry.block_right() - left;
-            let placement = match (style.align, last) {
-                (Align::Justify, false) => LinePlacement::Justify,
-                (Align::Center, _) => LinePlacement::Center,
-                (Align::Right, _) => LinePlacement::Right,
-                _ => LinePlacement::Left,
-            };
-            let glyphs = place(&units[start..end], left, width, placement);
-            let fill = if placement == LinePlacement::Justify {
-                Fill::Justified
-            } else {
-                Fill::Natural
-            };
-            self.paginator.push(Row::Text {
-                line: Line {
-                    row: 0,
-                    baseline: 0.0,
-                    role: paragraph.role,
-                    fill,
-                    glyphs,
-                },
-                keep_with_next: paragraph.keep_with_next,
-                anchor: if first { paragraph.anchor } else { None },
-            });
+        let mut first_row = true;
+        for paragraph_runs in paragraphs {
+            let units = measure(
+                &paragraph_runs,
+                size,
+                &self.geometry,
+                self.metrics,
+                &mut self.missing,
+            );
+            let lines = break_paragraph(&units, measure_width - indent, measure_width);
+            let count = lines.len();
+            for (number, (start, end)) in lines.into_iter().enumerate() {
+                let first = number == 0;
+                let last = number + 1 == count;
+                let left = left_edge + if first { indent } else { 0.0 };
+                let width = left_edge + measure_width - left;
+                let placement = match (style.align, last) {
+                    (Align::Justify, false) => LinePlacement::Justify,
+                    (Align::Center, _) => LinePlacement::Center,
+                    (Align::Right, _) => LinePlacement::Right,
+                    _ => LinePlacement::Left,
+                };
+                let glyphs = place(&units[start..end], left, width, placement);
+                let fill = if placement == LinePlacement::Justify {
+                    Fill::Justified
+                } else {
+                    Fill::Natural
+                };
+                self.paginator.push(Row::Text {
+                    line: Line {
+                        row: 0,
+                        baseline: 0.0,
+                        role: style.face,
+                        fill,
+                        glyphs,
+                    },
+                    keep_with_next: block.keep_with_next,
+                    anchor: if first_row {
+                        block.outline.map(|entry| entry.index)
+                    } else {
+                        None
+                    },
+                });
+                first_row = false;
+            }
         }
-        let space_after = paragraph
-            .space_after_lines
-            .unwrap_or(style.space_after_lines);
-        self.blank_lines_after = space_after.round() as usize;
+        for _ in 0..block.space_after_lines.round() as usize {
+            self.paginator.push(Row::Blank);
+        }
     }
 }
 
 /// Measures the spans' characters in their faces.
 fn measure(
-    spans: &[Span],
+    runs: &[Run],
     size: f32,
     geometry: &Geometry,
     metrics: &dyn Metrics,
@@ -647,13 +506,13 @@ fn measure(
 ) -> Vec<Unit> {
     let cell = geometry.cell(size);
     let mut units: Vec<Unit> = Vec::new();
-    for span in spans {
+    for span in runs {
         for ch in span.text.chars() {
             if ch.is_control() {
                 continue;
             }
             let script = Script::of(ch);
-            let choice = metrics.choose(span.role, script, ch);
+            let choice = metrics.choose(span.face, script, ch);
             if !choice.found && !missing.contains(&ch) {
                 missing.push(ch);
             }
@@ -843,44 +702,6 @@ fn avoid_lone_last_character(
     }
 }
 
-/// Centred lines (titles): one line when it fits, else lines of balanced width.
-fn balanced_lines(units: &[Unit], width: f32) -> Vec<(usize, usize)> {
-    if units.is_empty() {
-        return Vec::new();
-    }
-    let total = natural_width(units, 0, units.len());
-    if total <= width + EPSILON {
-        return vec![(0, units.len())];
-    }
-    let chars: Vec<char> = units.iter().map(|u| u.ch).collect();
-    let allowed = break_opportunities(&chars);
-    let count = (total / width).ceil().max(1.0) as usize;
-    let target = total / count as f32;
-    let mut lines = Vec::new();
-    let mut start = 0;
-    while start < units.len() {
-        let mut end = fit(units, &allowed, start, width);
-        // Take the allowed break nearest to the balanced target.
-        let mut best = end;
-        let mut best_distance = f32::MAX;
-        for (candidate, &breakable) in allowed.iter().enumerate().take(end + 1).skip(start + 1) {
-            if breakable {
-                let distance = (natural_width(units, start, candidate) - target).abs();
-                if distance < best_distance {
-                    best_distance = distance;
-                    best = candidate;
-                }
-            }
-        }
-        if lines.len() + 1 < count {
-            end = best;
-        }
-        lines.push((start, end));
-        start = end;
-    }
-    lines
-}
-
 /// How a line sits in its measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LinePlacement {
@@ -1032,6 +853,11 @@ impl<'a> Paginator<'a> {
                     self.row_on_page += 1;
                 }
             }
+            Row::PageBreak => {
+                if self.row_on_page > 0 {
+                    self.finish_page();
+                }
+            }
             Row::Text {
                 mut line,
                 keep_with_next,
@@ -1096,12 +922,12 @@ fn position(line: &mut Line, row: usize, geometry: &Geometry) {
 fn folio(number: usize, geometry: &Geometry, roles: &Roles, metrics: &dyn Metrics) -> Line {
     let role = FaceRole::PageNumber;
     let size = role.style(roles).size.pt();
-    let spans = [Span {
-        text: folio_text(number),
-        role,
+    let runs = [Run {
+        text: std::borrow::Cow::Owned(folio_text(number)),
+        face: role,
         weight: Weight::Regular,
     }];
-    let units = measure(&spans, size, geometry, metrics, &mut Vec::new());
+    let units = measure(&runs, size, geometry, metrics, &mut Vec::new());
     let inset = geometry.char_pitch;
     let width = geometry.block_width - 2.0 * inset;
     let left = geometry.block_left + inset;
@@ -1143,7 +969,15 @@ impl Metrics for FixedMetrics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Meta;
+    use crate::flow::FlowOptions;
+    use crate::model::{Block, Document, Inline, Meta};
+
+    fn lay(document: &Document, template: &Template) -> Layout {
+        layout(
+            &Flow::new(document, template, FlowOptions::default()),
+            &FixedMetrics::default(),
+        )
+    }
 
     fn body(text: &str) -> Document {
         Document {
@@ -1159,7 +993,7 @@ mod tests {
     #[test]
     fn a_full_line_holds_28_han_characters() {
         let text = "国".repeat(26 + 28 + 3);
-        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let layout = lay(&body(&text), &gongwen());
         let lines = &layout.pages[0].lines;
         assert_eq!(lines[0].glyphs.len(), 26, "first line is indented 2");
         assert_eq!(lines[1].glyphs.len(), 28);
@@ -1177,7 +1011,7 @@ mod tests {
             "国".repeat(13),
             "家".repeat(10)
         );
-        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let layout = lay(&body(&text), &gongwen());
         let lines = &layout.pages[0].lines;
         assert_eq!(lines[0].text().chars().last(), Some('，'));
         assert!((lines[0].right() - layout.geometry.block_right()).abs() < 0.05);
@@ -1189,7 +1023,7 @@ mod tests {
         // is pushed in (27 glyphs, not more); line 2 ends between two Han characters and
         // stays on the grid: 28 glyphs, 28 full cells.
         let text = "国家，".repeat(30);
-        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let layout = lay(&body(&text), &gongwen());
         let lines = &layout.pages[0].lines;
         assert_eq!(lines[0].glyphs.len(), 27, "{}", layout.dump());
         assert!(lines[0].text().ends_with('，'));
@@ -1200,7 +1034,7 @@ mod tests {
     #[test]
     fn no_lone_character_on_the_last_line() {
         let text = "国".repeat(26 + 1);
-        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let layout = lay(&body(&text), &gongwen());
         let lines = &layout.pages[0].lines;
         assert_eq!(lines.len(), 2);
         assert!(lines[1].glyphs.len() >= 2, "{}", layout.dump());
@@ -1209,7 +1043,7 @@ mod tests {
     #[test]
     fn a_stop_that_cannot_squeeze_in_takes_a_character_with_it() {
         let text = format!("{}，{}", "国".repeat(26), "家".repeat(10));
-        let layout = layout(&body(&text), &gongwen(), &FixedMetrics::default());
+        let layout = lay(&body(&text), &gongwen());
         let lines = &layout.pages[0].lines;
         assert_eq!(lines[0].glyphs.len(), 25);
         assert!(lines[1].text().starts_with("国，"));
@@ -1227,7 +1061,7 @@ mod tests {
             },
             ..Document::default()
         };
-        let layout = layout(&document, &gongwen(), &FixedMetrics::default());
+        let layout = lay(&document, &gongwen());
         let lengths: Vec<usize> = layout.pages[0].lines[..2]
             .iter()
             .map(|l| l.glyphs.len())
@@ -1237,7 +1071,7 @@ mod tests {
 
     #[test]
     fn latin_is_set_off_from_han_by_a_quarter_em() {
-        let layout = layout(&body("年GDP增"), &gongwen(), &FixedMetrics::default());
+        let layout = lay(&body("年GDP增"), &gongwen());
         let glyphs = &layout.pages[0].lines[0].glyphs;
         let gap = glyphs[1].x - glyphs[0].right;
         assert!(
@@ -1256,7 +1090,7 @@ mod tests {
             },
             ..Document::default()
         };
-        let layout = layout(&document, &gongwen(), &FixedMetrics::default());
+        let layout = lay(&document, &gongwen());
         let line = &layout.pages[0].lines[0];
         let g = layout.geometry;
         let centre = (line.left() + line.right()) / 2.0;

@@ -1,5 +1,5 @@
-//! The PDF writer: fonts ([`fonts`]), a pure page layout ([`layout`], [`linebreak`]), font
-//! embedding ([`embed`]) and emission ([`emit`]).
+//! The PDF writer: fonts ([`fonts`]), a pure page layout of the flow's blocks ([`layout`]),
+//! font embedding ([`embed`]) and emission ([`emit`]).
 //!
 //! ```no_run
 //! use wengao::{model::Document, write::{pdf, WriteOptions}};
@@ -8,13 +8,14 @@
 //! assert!(bytes.starts_with(b"%PDF"));
 //! ```
 
-pub mod embed;
-pub mod emit;
+mod embed;
+mod emit;
 pub mod fonts;
 pub mod layout;
-pub mod linebreak;
+mod stream;
 
 use crate::error::{Error, Warning, WarningKind};
+use crate::flow::{Flow, FlowOptions};
 use crate::model::Document;
 use crate::write::WriteOptions;
 
@@ -28,7 +29,8 @@ pub fn write_to(
     sink: &mut dyn std::io::Write,
 ) -> Result<Vec<Warning>, Error> {
     let fonts = Fonts::load(&options.template, &options.fonts, &FontSearch::from_env())?;
-    let summary = emit::emit(document, &options.template, fonts, sink)?;
+    let flow = Flow::new(document, &options.template, FlowOptions::default());
+    let summary = emit::emit(document, &flow, fonts, sink)?;
     Ok(missing_glyph_warnings(&summary.missing))
 }
 

@@ -1,4 +1,5 @@
-//! Chinese line-breaking rules (kinsoku, GB/T 15834 and clreq) layered over UAX #14 break opportunities.
+//! Chinese line-breaking rules (kinsoku, GB/T 15834 and clreq) layered over UAX #14 break
+//! opportunities: shared by the PDF layout and the title breaker.
 
 use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::LineBreakOptions;
@@ -33,7 +34,7 @@ pub enum Squeeze {
 /// How a mark may be squeezed when a line needs pushing in.
 ///
 /// ```
-/// use wengao::write::pdf::linebreak::{squeeze, Squeeze};
+/// use wengao::flow::linebreak::{squeeze, Squeeze};
 /// assert_eq!(squeeze('。'), Squeeze::RightHalf);
 /// assert_eq!(squeeze('《'), Squeeze::LeftHalf);
 /// assert_eq!(squeeze('中'), Squeeze::None);
@@ -64,7 +65,7 @@ pub fn forbidden_at_line_end(c: char) -> bool {
 /// Position 0 is never a break; position `len` always is.
 ///
 /// ```
-/// use wengao::write::pdf::linebreak::break_opportunities;
+/// use wengao::flow::linebreak::break_opportunities;
 /// let text: Vec<char> = "他说：“好。”".chars().collect();
 /// let ok = break_opportunities(&text);
 /// assert!(!ok[2]); // not before ：

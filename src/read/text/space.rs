@@ -1,0 +1,15 @@
+//! What counts as white space in Chinese web text (U+3000, NBSP, BOM, zero-width space too).
+
+/// True for every character that counts as white space in Chinese web text.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{3000}' | '\u{2002}' | '\u{2003}' | '\u{a0}' | '\u{feff}' | '\u{200b}'
+        )
+}
+
+/// Trims Chinese white space from both ends.
+pub fn trim(text: &str) -> &str {
+    text.trim_matches(is_space)
+}
