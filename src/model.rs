@@ -36,6 +36,15 @@ pub struct Document {
     /// Closing paragraphs after the last section ("同志们，让我们……", source notes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub back: Vec<Block>,
+    /// A 公文's closing after its body: 附件说明, 署名, 成文日期, 附注.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<Closing>,
+    /// A 公文's attachments, or the document a 印发 notice issues, each a small document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+    /// A 公文's record block (版记): 抄送, 印发机关 and 印发日期.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Record>,
 }
 
 impl Default for Document {
@@ -46,30 +55,178 @@ impl Default for Document {
             front: Vec::new(),
             sections: Vec::new(),
             back: Vec::new(),
+            closing: None,
+            attachments: Vec::new(),
+            record: None,
         }
     }
+}
+
+/// One element of a 公文 (a document number, a date, an issuer's name): its text as written,
+/// without the label GB/T 9704 prints before it ("抄送：", "签发人："), and its input line.
+///
+/// ```
+/// let number = wengao::model::Element::new("X政办发〔2024〕12号");
+/// assert_eq!(number.text, "X政办发〔2024〕12号");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Element {
+    pub text: String,
+    /// The input line it was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<SourceLine>,
+}
+
+impl Element {
+    /// An element not tied to an input line.
+    pub fn new(text: impl Into<String>) -> Self {
+        Element {
+            text: text.into(),
+            line: None,
+        }
+    }
+
+    /// An element read from input line `line`.
+    pub fn at(text: impl Into<String>, line: Option<SourceLine>) -> Self {
+        Element {
+            text: text.into(),
+            line,
+        }
+    }
+}
+
+/// Which layout of GB/T 9704 a 公文 takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocKind {
+    /// 文件格式: the issuer mark (usually with 文件) and the document number centred under it.
+    #[default]
+    File,
+    /// A document to a superior (请示, 报告) with 签发人: the number flush left, the signers
+    /// right, on one line.
+    Upward,
+    /// 信函格式 (函): the issuer without 文件 between red double rules, the number flush right.
+    Letter,
+}
+
+/// The 版头 of a 公文: everything above the red rule.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    pub kind: DocKind,
+    /// 份号, six digits ("000128").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_number: Option<Element>,
+    /// 密级和保密期限 ("机密★1年").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrecy: Option<Element>,
+    /// 紧急程度 ("特急").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Element>,
+    /// 发文机关标志, its lines as written ("X省人民政府办公厅文件"; a joint issue's names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mark: Vec<Element>,
+    /// 发文字号 ("X政办发〔2025〕7号").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<Element>,
+    /// 签发人 names (without "签发人：").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signers: Vec<Element>,
+}
+
+/// One name of the 附件说明 ("附件：1.X清单").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentNote {
+    /// The number written before the name (1 for "1."), `None` for a single unnumbered one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The name, a wrapped name joined, without the number.
+    pub name: Element,
+}
+
+/// A 公文's closing: the attachment notes, the signature, the date and the annotation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closing {
+    /// 附件说明.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachment_notes: Vec<AttachmentNote>,
+    /// 发文机关署名: the issuers' names (several for a joint issue).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<Element>,
+    /// 成文日期, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Element>,
+    /// 附注, with its parentheses ("（此件公开发布）").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<Element>,
+    /// Whether the document bears a seal: the signature then stands centred over the date
+    /// with room for the seal (GB/T 9704 7.3.5.1); unsealed, it stands right (7.3.5.2).
+    #[serde(default = "sealed_by_default", skip_serializing_if = "is_sealed")]
+    pub sealed: bool,
+}
+
+fn sealed_by_default() -> bool {
+    true
+}
+
+fn is_sealed(sealed: &bool) -> bool {
+    *sealed
+}
+
+/// One attachment (附件), or the document a 印发 notice issues: a small document of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// "附件1", "附件"; `None` for an issued document printed after its notice unlabelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Element>,
+    /// The attachment's title lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub front: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+/// A 公文's record block (版记).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// 抄送机关, without "抄送：" (a wrapped list joined).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cc: Option<Element>,
+    /// 印发机关.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printer: Option<Element>,
+    /// 印发日期, without "印发".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub print_date: Option<Element>,
 }
 
 /// The title block of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
-    /// The issuing authority's header line of a 公文 ("X市人民政府办公室文件").
+    /// A 公文's 版头 (issuer mark, document number …), `None` for a speech.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issuer: Option<String>,
-    /// The document number ("X政办发〔2024〕12号").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc_number: Option<String>,
-    /// Title lines as written (one or two; a letter-spaced title keeps its spaces).
+    pub header: Option<Header>,
+    /// Title lines as written (up to three; a letter-spaced title keeps its spaces).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title: Vec<String>,
     /// Subtitle, speaker and date lines under the title, in the order they were written
     /// (a report may give its date before the speaker, a speech its speaker before the occasion).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub details: Vec<Detail>,
-    /// "同志们：" — the address before the body (or a 公文's 主送机关 "各区县人民政府：").
+    /// "同志们：" — a speech's address before the body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salutation: Option<String>,
+    /// A 公文's 主送机关, its lines as written ("各区县人民政府，市政府各部门："), colon included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressee: Vec<Element>,
 }
 
 /// One line of the title block under the title.
@@ -132,6 +289,16 @@ impl Meta {
             .map(|detail| detail.text.as_str())
             .chain(self.salutation.as_deref())
     }
+}
+
+/// One line of the outline ([`Document::outline`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineItem<'a> {
+    /// 1 for the top headings and attachment titles.
+    pub level: u8,
+    pub text: std::borrow::Cow<'a, str>,
+    /// The heading, `None` for an attachment's title.
+    pub heading: Option<&'a Heading>,
 }
 
 /// A heading with everything under it up to the next heading of its level or higher.
@@ -340,6 +507,50 @@ impl Document {
         out
     }
 
+    /// The outline: every heading with its level, then each attachment's title at level 1 with
+    /// its headings one level deeper (an attachment is a document inside the document).
+    ///
+    /// ```
+    /// use wengao::model::*;
+    /// let heading = |text: &str| Section {
+    ///     heading: Heading { level: 1, marker: None, text: text.into(), placement: Placement::Standalone, line: None },
+    ///     blocks: vec![], children: vec![],
+    /// };
+    /// let doc = Document {
+    ///     sections: vec![heading("一、要求")],
+    ///     attachments: vec![Attachment { title: vec!["评选标准".into()], sections: vec![heading("一、条件")], ..Attachment::default() }],
+    ///     ..Document::default()
+    /// };
+    /// let outline: Vec<(u8, String)> = doc.outline().into_iter().map(|i| (i.level, i.text.into_owned())).collect();
+    /// assert_eq!(outline, vec![(1, "一、要求".into()), (1, "评选标准".into()), (2, "一、条件".into())]);
+    /// ```
+    pub fn outline(&self) -> Vec<OutlineItem<'_>> {
+        fn visit<'a>(sections: &'a [Section], shift: u8, out: &mut Vec<OutlineItem<'a>>) {
+            for section in sections {
+                out.push(OutlineItem {
+                    level: section.heading.level.saturating_add(shift),
+                    text: std::borrow::Cow::Borrowed(&section.heading.text),
+                    heading: Some(&section.heading),
+                });
+                visit(&section.children, shift, out);
+            }
+        }
+        let mut out = Vec::new();
+        visit(&self.sections, 0, &mut out);
+        for attachment in &self.attachments {
+            if !attachment.title.is_empty() {
+                out.push(OutlineItem {
+                    level: 1,
+                    text: std::borrow::Cow::Owned(attachment.title.concat()),
+                    heading: None,
+                });
+            }
+            let shift = u8::from(!attachment.title.is_empty());
+            visit(&attachment.sections, shift, &mut out);
+        }
+        out
+    }
+
     /// The document with every source line forgotten: two documents read from different
     /// inputs (a text and the Markdown written from it) compare equal when they say the same.
     pub fn without_lines(mut self) -> Document {
@@ -357,9 +568,55 @@ impl Document {
                 }
             }
         }
+        fn clear_element(element: &mut Element) {
+            element.line = None;
+        }
         clear_blocks(&mut self.front);
         clear(&mut self.sections);
         clear_blocks(&mut self.back);
+        if let Some(header) = &mut self.meta.header {
+            for element in [
+                &mut header.copy_number,
+                &mut header.secrecy,
+                &mut header.urgency,
+                &mut header.doc_number,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                clear_element(element);
+            }
+            header.mark.iter_mut().for_each(clear_element);
+            header.signers.iter_mut().for_each(clear_element);
+        }
+        self.meta.addressee.iter_mut().for_each(clear_element);
+        if let Some(closing) = &mut self.closing {
+            for note in &mut closing.attachment_notes {
+                clear_element(&mut note.name);
+            }
+            closing.signatures.iter_mut().for_each(clear_element);
+            for element in [&mut closing.date, &mut closing.annotation]
+                .into_iter()
+                .flatten()
+            {
+                clear_element(element);
+            }
+        }
+        for attachment in &mut self.attachments {
+            if let Some(label) = &mut attachment.label {
+                clear_element(label);
+            }
+            clear_blocks(&mut attachment.front);
+            clear(&mut attachment.sections);
+        }
+        if let Some(record) = &mut self.record {
+            for element in [&mut record.cc, &mut record.printer, &mut record.print_date]
+                .into_iter()
+                .flatten()
+            {
+                clear_element(element);
+            }
+        }
         self
     }
 
@@ -373,10 +630,12 @@ impl Document {
 
     /// Hands the pieces of [`Document::reading_text`] to `visit` in order, without building
     /// the whole string.
+    /// The printed labels of the 公文 elements are part of the text: "签发人：", "附件：" and the
+    /// attachment numbers, "抄送：", "印发".
     pub fn for_each_text(&self, visit: &mut dyn FnMut(&str)) {
         let meta = &self.meta;
-        for field in [&meta.issuer, &meta.doc_number].into_iter().flatten() {
-            visit(field);
+        if let Some(header) = &meta.header {
+            header.for_each_text(visit);
         }
         for line in &meta.title {
             visit(line);
@@ -384,25 +643,128 @@ impl Document {
         for line in meta.lines_under_title() {
             visit(line);
         }
-        let inlines = |inlines: &[Inline], visit: &mut dyn FnMut(&str)| {
-            for inline in inlines {
+        for element in &meta.addressee {
+            visit(&element.text);
+        }
+        visit_blocks(&self.front, visit);
+        visit_sections(&self.sections, visit);
+        visit_blocks(&self.back, visit);
+        if let Some(closing) = &self.closing {
+            closing.for_each_text(visit);
+        }
+        for attachment in &self.attachments {
+            if let Some(label) = &attachment.label {
+                visit(&label.text);
+            }
+            for line in &attachment.title {
+                visit(line);
+            }
+            visit_blocks(&attachment.front, visit);
+            visit_sections(&attachment.sections, visit);
+        }
+        if let Some(record) = &self.record {
+            record.for_each_text(visit);
+        }
+    }
+}
+
+fn visit_blocks(blocks: &[Block], visit: &mut dyn FnMut(&str)) {
+    for block in blocks {
+        for inline in block.inlines() {
+            visit(inline.as_str());
+        }
+    }
+}
+
+fn visit_sections(sections: &[Section], visit: &mut dyn FnMut(&str)) {
+    for section in sections {
+        visit(&section.heading.text);
+        if let Placement::RunIn { rest } = &section.heading.placement {
+            for inline in rest {
                 visit(inline.as_str());
             }
-        };
-        for block in &self.front {
-            inlines(block.inlines(), visit);
         }
-        for (_, section) in self.walk() {
-            visit(&section.heading.text);
-            if let Placement::RunIn { rest } = &section.heading.placement {
-                inlines(rest, visit);
-            }
-            for block in &section.blocks {
-                inlines(block.inlines(), visit);
+        visit_blocks(&section.blocks, visit);
+        visit_sections(&section.children, visit);
+    }
+}
+
+/// The label GB/T 9704 prints before the signers' names.
+pub const SIGNER_LABEL: &str = "签发人：";
+/// The label before the 附件说明.
+pub const ATTACHMENT_NOTE_LABEL: &str = "附件：";
+/// The label before the 抄送机关.
+pub const CC_LABEL: &str = "抄送：";
+/// The word after the 印发日期.
+pub const PRINTED_WORD: &str = "印发";
+
+impl Header {
+    /// The header's text in reading order, labels included.
+    pub fn for_each_text(&self, visit: &mut dyn FnMut(&str)) {
+        for element in [&self.copy_number, &self.secrecy, &self.urgency]
+            .into_iter()
+            .flatten()
+        {
+            visit(&element.text);
+        }
+        for element in &self.mark {
+            visit(&element.text);
+        }
+        if let Some(number) = &self.doc_number {
+            visit(&number.text);
+        }
+        if !self.signers.is_empty() {
+            visit(SIGNER_LABEL);
+            for signer in &self.signers {
+                visit(&signer.text);
             }
         }
-        for block in &self.back {
-            inlines(block.inlines(), visit);
+    }
+}
+
+impl AttachmentNote {
+    /// The note as printed: "1.名称", or the name alone.
+    pub fn printed(&self) -> String {
+        match self.number {
+            Some(number) => format!("{number}.{}", self.name.text),
+            None => self.name.text.clone(),
+        }
+    }
+}
+
+impl Closing {
+    /// The closing's text in reading order, labels included.
+    pub fn for_each_text(&self, visit: &mut dyn FnMut(&str)) {
+        if !self.attachment_notes.is_empty() {
+            visit(ATTACHMENT_NOTE_LABEL);
+            for note in &self.attachment_notes {
+                visit(&note.printed());
+            }
+        }
+        for element in self
+            .signatures
+            .iter()
+            .chain(&self.date)
+            .chain(&self.annotation)
+        {
+            visit(&element.text);
+        }
+    }
+}
+
+impl Record {
+    /// The record block's text in reading order, labels included.
+    pub fn for_each_text(&self, visit: &mut dyn FnMut(&str)) {
+        if let Some(cc) = &self.cc {
+            visit(CC_LABEL);
+            visit(&cc.text);
+        }
+        if let Some(printer) = &self.printer {
+            visit(&printer.text);
+        }
+        if let Some(date) = &self.print_date {
+            visit(&date.text);
+            visit(PRINTED_WORD);
         }
     }
 }

@@ -18,18 +18,32 @@ use crate::model::{Document, Family, Placement, Section, SourceLine, Width};
 /// };
 /// assert_eq!(wengao::outline::outline(&doc), "讲话\n  一、要求\n");
 /// ```
+///
+/// An attachment (or a document issued inside a notice) is a document of its own: its title
+/// lines at the title's level, its headings at their own levels under it.
 pub fn outline(document: &Document) -> String {
-    let mut out = String::new();
-    for line in &document.meta.title {
-        out.push_str(line);
-        out.push('\n');
-    }
-    for (_, section) in document.walk() {
-        for _ in 0..section.heading.level {
-            out.push_str("  ");
+    fn push_sections(out: &mut String, sections: &[Section]) {
+        for section in sections {
+            for _ in 0..section.heading.level {
+                out.push_str("  ");
+            }
+            out.push_str(&section.heading.text);
+            out.push('\n');
+            push_sections(out, &section.children);
         }
-        out.push_str(&section.heading.text);
-        out.push('\n');
+    }
+    let mut out = String::new();
+    let push_title = |out: &mut String, lines: &[String]| {
+        for line in lines {
+            out.push_str(line);
+            out.push('\n');
+        }
+    };
+    push_title(&mut out, &document.meta.title);
+    push_sections(&mut out, &document.sections);
+    for attachment in &document.attachments {
+        push_title(&mut out, &attachment.title);
+        push_sections(&mut out, &attachment.sections);
     }
     out
 }

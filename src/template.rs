@@ -45,6 +45,10 @@ pub struct Page {
     pub chars_per_line: u32,
     /// Distance from the bottom of the text block to the page number line.
     pub page_number_gap_mm: f32,
+    /// Printed on both sides: a 公文's 版记 then falls on an even page (a blank page added if
+    /// need be).
+    #[serde(default)]
+    pub duplex: bool,
 }
 
 impl Page {
@@ -74,9 +78,11 @@ pub fn mm_to_pt(mm: f32) -> f32 {
     mm * 72.0 / 25.4
 }
 
-/// One style per role of the document.
+/// One style per role of the document. The roles of a 公文's elements (issuer_mark …
+/// record) may be left out of a template: they are then made from the title, body and
+/// heading roles as GB/T 9704 has them (see [`RolesSpec`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RolesSpec")]
 pub struct Roles {
     pub title: Role,
     pub subtitle: Role,
@@ -92,6 +98,131 @@ pub struct Roles {
     /// bold) of the heading role of its level; size, indent and spacing come from here.
     pub run_in: Role,
     pub page_number: Role,
+    /// 密级 and 紧急程度 (and 份号) above the mark: 三号黑体, flush left.
+    pub header_marks: Role,
+    /// The 发文机关标志: red, centred, in the title's face, scaled to the type area.
+    pub issuer_mark: Role,
+    /// The 发文字号 (and 签发人).
+    pub doc_number: Role,
+    /// The 主送机关: flush left.
+    pub addressee: Role,
+    /// 附件说明: two characters in.
+    pub attachment_note: Role,
+    /// 发文机关署名 and 成文日期.
+    pub signature: Role,
+    /// 附注: two characters in, in parentheses.
+    pub annotation: Role,
+    /// An attachment's label ("附件1"): 黑体, flush left.
+    pub attachment_label: Role,
+    /// An attachment's title: as the document's title.
+    pub attachment_title: Role,
+    /// The 版记 (抄送, 印发机关和印发日期): 四号仿宋.
+    pub record: Role,
+}
+
+/// The roles as a template writes them: the 公文 elements' roles may be left out.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RolesSpec {
+    title: Role,
+    subtitle: Role,
+    speaker: Role,
+    date: Role,
+    salutation: Role,
+    body: Role,
+    heading1: Role,
+    heading2: Role,
+    heading3: Role,
+    heading4: Role,
+    run_in: Role,
+    page_number: Role,
+    header_marks: Option<Role>,
+    issuer_mark: Option<Role>,
+    doc_number: Option<Role>,
+    addressee: Option<Role>,
+    attachment_note: Option<Role>,
+    signature: Option<Role>,
+    annotation: Option<Role>,
+    attachment_label: Option<Role>,
+    attachment_title: Option<Role>,
+    record: Option<Role>,
+}
+
+/// GB/T 9704's red (the mark and the rule under the 版头).
+pub const GONGWEN_RED: &str = "#E60012";
+
+impl TryFrom<RolesSpec> for Roles {
+    type Error = String;
+    fn try_from(spec: RolesSpec) -> Result<Roles, String> {
+        let unindented = |role: &Role| Role {
+            first_line_indent_chars: 0.0,
+            space_before_lines: 0.0,
+            space_after_lines: 0.0,
+            ..role.clone()
+        };
+        let left = |role: &Role| Role {
+            align: Align::Left,
+            ..unindented(role)
+        };
+        let header_marks = spec.header_marks.unwrap_or_else(|| left(&spec.heading1));
+        let issuer_mark = spec.issuer_mark.unwrap_or_else(|| Role {
+            align: Align::Center,
+            color: Some(GONGWEN_RED.to_string()),
+            ..unindented(&spec.title)
+        });
+        let doc_number = spec.doc_number.unwrap_or_else(|| Role {
+            align: Align::Center,
+            ..unindented(&spec.body)
+        });
+        let addressee = spec.addressee.unwrap_or_else(|| left(&spec.body));
+        let attachment_note = spec.attachment_note.unwrap_or_else(|| Role {
+            first_line_indent_chars: 2.0,
+            align: Align::Left,
+            space_before_lines: 1.0,
+            ..unindented(&spec.body)
+        });
+        let signature = spec.signature.unwrap_or_else(|| Role {
+            align: Align::Right,
+            ..unindented(&spec.body)
+        });
+        let annotation = spec.annotation.unwrap_or_else(|| Role {
+            first_line_indent_chars: 2.0,
+            align: Align::Left,
+            ..unindented(&spec.body)
+        });
+        let attachment_label = spec
+            .attachment_label
+            .unwrap_or_else(|| left(&spec.heading1));
+        let attachment_title = spec.attachment_title.unwrap_or_else(|| spec.title.clone());
+        let record = spec.record.unwrap_or_else(|| Role {
+            size: FontSize::from_pt(14.0),
+            ..left(&spec.body)
+        });
+        Ok(Roles {
+            title: spec.title,
+            subtitle: spec.subtitle,
+            speaker: spec.speaker,
+            date: spec.date,
+            salutation: spec.salutation,
+            body: spec.body,
+            heading1: spec.heading1,
+            heading2: spec.heading2,
+            heading3: spec.heading3,
+            heading4: spec.heading4,
+            run_in: spec.run_in,
+            page_number: spec.page_number,
+            header_marks,
+            issuer_mark,
+            doc_number,
+            addressee,
+            attachment_note,
+            signature,
+            annotation,
+            attachment_label,
+            attachment_title,
+            record,
+        })
+    }
 }
 
 impl Roles {
@@ -106,7 +237,7 @@ impl Roles {
     }
 
     /// Every role with its name, in a fixed order.
-    pub fn all(&self) -> [(&'static str, &Role); 12] {
+    pub fn all(&self) -> [(&'static str, &Role); 22] {
         [
             ("title", &self.title),
             ("subtitle", &self.subtitle),
@@ -120,6 +251,16 @@ impl Roles {
             ("heading4", &self.heading4),
             ("run_in", &self.run_in),
             ("page_number", &self.page_number),
+            ("header_marks", &self.header_marks),
+            ("issuer_mark", &self.issuer_mark),
+            ("doc_number", &self.doc_number),
+            ("addressee", &self.addressee),
+            ("attachment_note", &self.attachment_note),
+            ("signature", &self.signature),
+            ("annotation", &self.annotation),
+            ("attachment_label", &self.attachment_label),
+            ("attachment_title", &self.attachment_title),
+            ("record", &self.record),
         ]
     }
 }
@@ -149,6 +290,30 @@ pub struct Role {
     /// Blank space after the paragraph, in grid lines.
     #[serde(default)]
     pub space_after_lines: f32,
+    /// Text colour as `#RRGGBB`; black when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+}
+
+impl Role {
+    /// The role's colour as red, green and blue; black when unset or unreadable (templates
+    /// are validated, so a shipped or loaded template's colour always reads).
+    pub fn rgb(&self) -> (u8, u8, u8) {
+        self.color
+            .as_deref()
+            .and_then(parse_color)
+            .unwrap_or((0, 0, 0))
+    }
+}
+
+/// `#RRGGBB` as red, green and blue.
+pub fn parse_color(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.trim().strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |at: usize| u8::from_str_radix(&hex[at..at + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
 }
 
 /// Paragraph alignment.
@@ -408,6 +573,14 @@ impl Template {
                         ),
                     );
                 }
+            }
+            if let Some(color) = &role.color
+                && parse_color(color).is_none()
+            {
+                return fail(
+                    "color",
+                    format!("{color:?} is not a colour; write it as #RRGGBB (red is #E60012)"),
+                );
             }
             if mm_to_pt(page.text_width_mm()) < role.size.pt() {
                 return fail(

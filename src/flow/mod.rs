@@ -11,7 +11,12 @@
 pub mod linebreak;
 pub mod title;
 
-use crate::model::{Block as ModelBlock, DetailRole, Document, Inline, Placement};
+use std::borrow::Cow;
+
+use crate::model::{
+    ATTACHMENT_NOTE_LABEL, Attachment, Block as ModelBlock, CC_LABEL, Closing, DetailRole, DocKind,
+    Document, Header, Inline, PRINTED_WORD, Placement, Record, SIGNER_LABEL, Section,
+};
 use crate::template::{Align, Role as TemplateRole, Roles, Template, mm_to_pt};
 
 /// The template role whose fonts, size and weight a piece of text takes.
@@ -27,11 +32,21 @@ pub enum FaceRole {
     Heading(u8),
     RunIn,
     PageNumber,
+    HeaderMarks,
+    IssuerMark,
+    DocNumber,
+    Addressee,
+    AttachmentNote,
+    Signature,
+    Annotation,
+    AttachmentLabel,
+    AttachmentTitle,
+    Record,
 }
 
 impl FaceRole {
     /// Every role, in the template's order.
-    pub const ALL: [FaceRole; 12] = [
+    pub const ALL: [FaceRole; 22] = [
         FaceRole::Title,
         FaceRole::Subtitle,
         FaceRole::Speaker,
@@ -44,6 +59,16 @@ impl FaceRole {
         FaceRole::Heading(4),
         FaceRole::RunIn,
         FaceRole::PageNumber,
+        FaceRole::HeaderMarks,
+        FaceRole::IssuerMark,
+        FaceRole::DocNumber,
+        FaceRole::Addressee,
+        FaceRole::AttachmentNote,
+        FaceRole::Signature,
+        FaceRole::Annotation,
+        FaceRole::AttachmentLabel,
+        FaceRole::AttachmentTitle,
+        FaceRole::Record,
     ];
 
     /// The role's name in templates and in `--font ROLE=PATH`.
@@ -66,6 +91,16 @@ impl FaceRole {
             FaceRole::Heading(_) => "heading4",
             FaceRole::RunIn => "run_in",
             FaceRole::PageNumber => "page_number",
+            FaceRole::HeaderMarks => "header_marks",
+            FaceRole::IssuerMark => "issuer_mark",
+            FaceRole::DocNumber => "doc_number",
+            FaceRole::Addressee => "addressee",
+            FaceRole::AttachmentNote => "attachment_note",
+            FaceRole::Signature => "signature",
+            FaceRole::Annotation => "annotation",
+            FaceRole::AttachmentLabel => "attachment_label",
+            FaceRole::AttachmentTitle => "attachment_title",
+            FaceRole::Record => "record",
         }
     }
 
@@ -81,6 +116,16 @@ impl FaceRole {
             FaceRole::Heading(level) => roles.heading(level),
             FaceRole::RunIn => &roles.run_in,
             FaceRole::PageNumber => &roles.page_number,
+            FaceRole::HeaderMarks => &roles.header_marks,
+            FaceRole::IssuerMark => &roles.issuer_mark,
+            FaceRole::DocNumber => &roles.doc_number,
+            FaceRole::Addressee => &roles.addressee,
+            FaceRole::AttachmentNote => &roles.attachment_note,
+            FaceRole::Signature => &roles.signature,
+            FaceRole::Annotation => &roles.annotation,
+            FaceRole::AttachmentLabel => &roles.attachment_label,
+            FaceRole::AttachmentTitle => &roles.attachment_title,
+            FaceRole::Record => &roles.record,
         }
     }
 
@@ -93,17 +138,21 @@ impl FaceRole {
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockRole {
-    /// A 公文's issuing-authority line above the title.
+    /// 份号, 密级 or 紧急程度, flush left at the top.
+    HeaderMark,
+    /// A line of the 发文机关标志.
     IssuerMark,
-    /// A 公文's document number.
+    /// The 发文字号 (with the 签发人 of an upward document).
     DocNumber,
     /// The title, its lines already broken.
     Title,
     Subtitle,
     Speaker,
     Date,
-    /// "同志们：" or a 公文's addressee.
+    /// "同志们：" before a speech's body.
     Salutation,
+    /// A line of a 公文's 主送机关.
+    Addressee,
     /// A body paragraph.
     Body,
     /// A standalone heading of a level (1-based).
@@ -112,6 +161,22 @@ pub enum BlockRole {
     RunIn(u8),
     /// A closing paragraph after the last section.
     Closing,
+    /// One name of the 附件说明.
+    AttachmentNote,
+    /// The 发文机关署名.
+    Signature,
+    /// The 成文日期.
+    IssueDate,
+    /// The 附注.
+    Annotation,
+    /// An attachment's label ("附件1"), which starts a page.
+    AttachmentLabel,
+    /// An attachment's title.
+    AttachmentTitle,
+    /// The 版记's 抄送 line.
+    RecordCc,
+    /// The 版记's 印发机关 and 印发日期.
+    RecordPrint,
     /// Where a table of contents goes (`--toc`).
     TableOfContents,
 }
@@ -122,33 +187,54 @@ impl BlockRole {
     /// its heading's role (see [`Flow::run_in_lead_face`]).
     pub fn face(self) -> FaceRole {
         match self {
-            BlockRole::IssuerMark | BlockRole::Title | BlockRole::TableOfContents => {
-                FaceRole::Title
-            }
-            BlockRole::DocNumber | BlockRole::Date => FaceRole::Date,
+            BlockRole::HeaderMark => FaceRole::HeaderMarks,
+            BlockRole::IssuerMark => FaceRole::IssuerMark,
+            BlockRole::DocNumber => FaceRole::DocNumber,
+            BlockRole::Title | BlockRole::TableOfContents => FaceRole::Title,
+            BlockRole::Date => FaceRole::Date,
             BlockRole::Subtitle => FaceRole::Subtitle,
             BlockRole::Speaker => FaceRole::Speaker,
             BlockRole::Salutation => FaceRole::Salutation,
+            BlockRole::Addressee => FaceRole::Addressee,
             BlockRole::Body | BlockRole::Closing => FaceRole::Body,
             BlockRole::Heading(level) => FaceRole::heading(level),
             BlockRole::RunIn(_) => FaceRole::RunIn,
+            BlockRole::AttachmentNote => FaceRole::AttachmentNote,
+            BlockRole::Signature | BlockRole::IssueDate => FaceRole::Signature,
+            BlockRole::Annotation => FaceRole::Annotation,
+            BlockRole::AttachmentLabel => FaceRole::AttachmentLabel,
+            BlockRole::AttachmentTitle => FaceRole::AttachmentTitle,
+            BlockRole::RecordCc | BlockRole::RecordPrint => FaceRole::Record,
         }
     }
 
-    /// Whether a block of this role stays on the page of the block after it: the title
-    /// block, the salutation and standalone headings never end a page.
+    /// Whether a block of this role stays on the page of the block after it: the 版头, the
+    /// title block, the salutation or addressee, standalone headings, an attachment's label
+    /// and title, the 附件说明 and the signature never end a page.
     pub fn keeps_with_next(self) -> bool {
         matches!(
             self,
-            BlockRole::IssuerMark
+            BlockRole::HeaderMark
+                | BlockRole::IssuerMark
                 | BlockRole::DocNumber
                 | BlockRole::Title
                 | BlockRole::Subtitle
                 | BlockRole::Speaker
                 | BlockRole::Date
                 | BlockRole::Salutation
+                | BlockRole::Addressee
                 | BlockRole::Heading(_)
+                | BlockRole::AttachmentNote
+                | BlockRole::Signature
+                | BlockRole::AttachmentLabel
+                | BlockRole::AttachmentTitle
+                | BlockRole::RecordCc
         )
+    }
+
+    /// Whether the block is part of the 版记 at the foot of the last page.
+    pub fn is_record(self) -> bool {
+        matches!(self, BlockRole::RecordCc | BlockRole::RecordPrint)
     }
 }
 
@@ -190,7 +276,8 @@ pub enum SpanKind {
 /// A run of text in one face.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span<'a> {
-    pub text: &'a str,
+    /// The model's text, or a label the layout prints ("附件：", "签发人：").
+    pub text: Cow<'a, str>,
     pub face: FaceRole,
     pub bold: bool,
     pub kind: SpanKind,
@@ -208,6 +295,26 @@ pub enum Content<'a> {
     RunIn { lead: Span<'a>, rest: Vec<Span<'a>> },
     /// A table of contents, made by the writer from the outline entries.
     TableOfContents,
+    /// A line with text at both ends: the 发文字号 left and the 签发人 right of an upward
+    /// document, the 印发机关 and the 印发日期 of the 版记.
+    Split {
+        left: Vec<Span<'a>>,
+        right: Vec<Span<'a>>,
+    },
+    /// A rule across the type area (the red rule under the 版头, the 版记's rules).
+    Rule(Rule),
+}
+
+/// A horizontal rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub thickness_pt: f32,
+    pub color: Rgb,
+    /// How long: the type area's width, or a length centred on it (信函格式: 170 mm).
+    pub length_mm: Option<f32>,
+    /// A second, thinner or thicker, rule right under it (信函格式's double rules), and the
+    /// gap between them.
+    pub double: Option<(f32, f32)>,
 }
 
 impl Content<'_> {
@@ -215,23 +322,29 @@ impl Content<'_> {
     pub fn text(&self) -> String {
         match self {
             Content::Lines(lines) => lines.concat(),
-            Content::Text(spans) => spans.iter().map(|s| s.text).collect(),
-            Content::RunIn { lead, rest } => {
-                std::iter::once(lead).chain(rest).map(|s| s.text).collect()
+            Content::Text(spans) => spans.iter().map(|s| s.text.as_ref()).collect(),
+            Content::RunIn { lead, rest } => std::iter::once(lead)
+                .chain(rest)
+                .map(|s| s.text.as_ref())
+                .collect(),
+            Content::Split { left, right } => {
+                left.iter().chain(right).map(|s| s.text.as_ref()).collect()
             }
+            Content::Rule(_) => String::new(),
             Content::TableOfContents => String::new(),
         }
     }
 }
 
-/// The outline entry of a heading block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The outline entry of a heading block or an attachment's title.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutlineEntry<'a> {
-    /// Index of the section in [`Document::walk`] order.
+    /// Index of the entry in [`Document::outline`] order.
     pub index: usize,
+    /// The level in the outline (an attachment's headings one deeper than in print).
     pub level: u8,
-    /// The heading as written (a run-in heading's lead sentence).
-    pub text: &'a str,
+    /// The heading as written (a run-in heading's lead sentence), an attachment's title.
+    pub text: Cow<'a, str>,
 }
 
 /// One styled block.
@@ -248,7 +361,13 @@ pub struct Block<'a> {
     pub space_after_lines: f32,
     pub keep_with_next: bool,
     pub page_break_before: bool,
-    /// For a heading (standalone or run-in), its outline entry.
+    /// Where the block's top stands on its page, from the top of the type area (the issuer's
+    /// mark: 35 mm); `None` for a block that follows the one before.
+    pub fixed_top_mm: Option<f32>,
+    /// The block belongs to the 版记, printed at the foot of the last page (on a page without
+    /// a page number).
+    pub at_last_page_foot: bool,
+    /// For a heading (standalone or run-in) or an attachment's title, its outline entry.
     pub outline: Option<OutlineEntry<'a>>,
 }
 
@@ -294,10 +413,26 @@ impl<'a> Flow<'a> {
         let mut builder = Builder {
             template: self.template,
             pending: None,
+            break_next: false,
             visit,
         };
         builder.document(self.document, self.options);
         builder.finish();
+    }
+
+    /// Whether the first page carries a page number (a letter's does not: GB/T 9704 10.1).
+    pub fn numbers_first_page(&self) -> bool {
+        self.document
+            .meta
+            .header
+            .as_ref()
+            .is_none_or(|header| header.kind != DocKind::Letter)
+    }
+
+    /// Whether the document is printed on both sides with a 版记, whose page must then be an
+    /// even page.
+    pub fn duplex(&self) -> bool {
+        self.template.page.duplex && self.document.record.is_some()
     }
 
     /// Every block, in reading order.
@@ -352,7 +487,10 @@ fn style_of(template: &Template, face: FaceRole) -> Style<'_> {
         latin: &role.latin,
         size_pt: role.size.pt(),
         bold: role.bold,
-        color: Rgb::BLACK,
+        color: {
+            let (r, g, b) = role.rgb();
+            Rgb(r, g, b)
+        },
         align: role.align,
         first_line_indent_chars: role.first_line_indent_chars,
         left_indent_chars: 0.0,
@@ -368,6 +506,8 @@ struct Builder<'a, 'v> {
     template: &'a Template,
     /// The block not yet handed on, with its space after as its role gives it.
     pending: Option<Block<'a>>,
+    /// The next block starts a page (an attachment's first block).
+    break_next: bool,
     visit: &'v mut dyn FnMut(Block<'a>),
 }
 
@@ -382,8 +522,11 @@ impl<'a> Builder<'a, '_> {
             space_after_lines: after,
             keep_with_next: role.keeps_with_next(),
             page_break_before: false,
+            fixed_top_mm: None,
+            at_last_page_foot: role.is_record(),
             outline,
         };
+        block.page_break_before = std::mem::take(&mut self.break_next);
         if let Some(mut previous) = self.pending.take() {
             previous.space_after_lines = previous
                 .space_after_lines
@@ -405,13 +548,20 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    fn span(&self, text: &'a str, face: FaceRole, kind: SpanKind) -> Span<'a> {
+    fn span(&self, text: impl Into<Cow<'a, str>>, face: FaceRole, kind: SpanKind) -> Span<'a> {
         Span {
-            text,
+            text: text.into(),
             face,
             bold: face.style(&self.template.roles).bold,
             kind,
         }
+    }
+
+    /// A block of one run of text in its role's face.
+    fn line(&mut self, role: BlockRole, text: impl Into<Cow<'a, str>>) -> &mut Block<'a> {
+        let span = self.span(text, role.face(), SpanKind::Text);
+        self.push(role, Content::Text(vec![span]), None);
+        self.last()
     }
 
     fn spans(&self, inlines: &'a [Inline], face: FaceRole) -> Vec<Span<'a>> {
@@ -435,15 +585,8 @@ impl<'a> Builder<'a, '_> {
 
     fn document(&mut self, document: &'a Document, options: FlowOptions) {
         let meta = &document.meta;
-        let text = |role, text: &'a String, builder: &mut Self| {
-            let span = builder.span(text, BlockRole::face(role), SpanKind::Text);
-            builder.push(role, Content::Text(vec![span]), None);
-        };
-        if let Some(issuer) = &meta.issuer {
-            text(BlockRole::IssuerMark, issuer, self);
-        }
-        if let Some(number) = &meta.doc_number {
-            text(BlockRole::DocNumber, number, self);
+        if let Some(header) = &meta.header {
+            self.header(header);
         }
         if !meta.title.is_empty() {
             let lines = title_lines(&meta.title, Flow::title_width_chars(self.template));
@@ -458,13 +601,12 @@ impl<'a> Builder<'a, '_> {
                 DetailRole::Speaker => BlockRole::Speaker,
                 DetailRole::Date => BlockRole::Date,
             };
-            text(role, &detail.text, self);
             let gap = if index + 1 == detail_count {
                 title_block_gap(&self.template.roles)
             } else {
                 0.0
             };
-            let last = self.last();
+            let last = self.line(role, detail.text.as_str());
             last.space_before_lines = 0.0;
             last.space_after_lines = gap;
         }
@@ -472,21 +614,148 @@ impl<'a> Builder<'a, '_> {
             self.push(BlockRole::TableOfContents, Content::TableOfContents, None);
         }
         if let Some(salutation) = &meta.salutation {
-            text(BlockRole::Salutation, salutation, self);
+            self.line(BlockRole::Salutation, salutation.as_str());
         }
-        self.paragraphs(&document.front, BlockRole::Body);
-        for (index, (_, section)) in document.walk().into_iter().enumerate() {
+        for line in &meta.addressee {
+            self.line(BlockRole::Addressee, line.text.as_str());
+        }
+        let mut outline_index = 0;
+        self.body(&document.front, &document.sections, 0, &mut outline_index);
+        self.paragraphs(&document.back, BlockRole::Closing);
+        if let Some(closing) = &document.closing {
+            self.closing(closing);
+        }
+        for attachment in &document.attachments {
+            self.attachment(attachment, &mut outline_index);
+        }
+        if let Some(record) = &document.record {
+            self.record(record);
+        }
+    }
+
+    /// The 版头: 份号, 密级, 紧急程度 flush left; the mark red and centred, its top 35 mm below
+    /// the type area's top (信函格式: 30 mm below the paper's top); the 发文字号 two lines
+    /// under it; the red rule.
+    fn header(&mut self, header: &'a Header) {
+        for element in [&header.copy_number, &header.secrecy, &header.urgency]
+            .into_iter()
+            .flatten()
+        {
+            self.line(BlockRole::HeaderMark, element.text.as_str());
+        }
+        let page = &self.template.page;
+        let width_pt = mm_to_pt(page.text_width_mm());
+        let mark_top = match header.kind {
+            DocKind::Letter => LETTER_MARK_FROM_PAPER_TOP_MM - page.margin_top_mm,
+            DocKind::File | DocKind::Upward => MARK_FROM_TYPE_AREA_TOP_MM,
+        };
+        for (index, mark) in header.mark.iter().enumerate() {
+            let block = self.line(BlockRole::IssuerMark, mark.text.as_str());
+            // Scaled down so the mark fits the type area's width.
+            let chars = title::width(&mark.text).max(1.0);
+            block.style.size_pt = block.style.size_pt.min(width_pt / chars);
+            if index == 0 {
+                block.fixed_top_mm = Some(mark_top.max(0.0));
+            }
+        }
+        if header.kind == DocKind::Letter {
+            // Thick over thin under the mark; thin over thick 20 mm above the paper's foot.
+            self.rule(
+                RULE_LETTER_THICK_PT,
+                (RULE_THIN_PT, LETTER_RULE_GAP_PT),
+                Some(LETTER_RULE_MM),
+                LETTER_RULE_UNDER_MARK_LINES,
+            );
+            self.rule(
+                RULE_THIN_PT,
+                (RULE_LETTER_THICK_PT, LETTER_RULE_GAP_PT),
+                Some(LETTER_RULE_MM),
+                0.0,
+            );
+            let foot = page.height_mm - LETTER_FOOT_RULE_MM - page.margin_top_mm;
+            self.last().fixed_top_mm = Some(foot);
+        }
+        let number = header.doc_number.as_ref().map(|n| n.text.as_str());
+        let face = FaceRole::DocNumber;
+        if header.signers.is_empty() {
+            if let Some(number) = number {
+                let align = match header.kind {
+                    DocKind::Letter => Align::Right,
+                    DocKind::File | DocKind::Upward => Align::Center,
+                };
+                let block = self.line(BlockRole::DocNumber, number);
+                block.style.align = align;
+                block.space_before_lines = DOC_NUMBER_GAP_LINES;
+            }
+        } else {
+            // An upward document: the number flush left + 1, the signers right − 1, one line.
+            let left = vec![self.span(number.unwrap_or(""), face, SpanKind::Text)];
+            let mut right = vec![self.span(SIGNER_LABEL, face, SpanKind::Text)];
+            for (index, signer) in header.signers.iter().enumerate() {
+                if index > 0 {
+                    right.push(self.span("　", face, SpanKind::Text));
+                }
+                right.push(self.span(signer.text.as_str(), FaceRole::Speaker, SpanKind::Text));
+            }
+            self.push(BlockRole::DocNumber, Content::Split { left, right }, None);
+            let block = self.last();
+            block.style.left_indent_chars = 1.0;
+            block.style.right_indent_chars = 1.0;
+            block.space_before_lines = DOC_NUMBER_GAP_LINES;
+        }
+        if header.kind != DocKind::Letter && (!header.mark.is_empty() || number.is_some()) {
+            self.rule(RULE_HEADER_PT, (0.0, 0.0), None, RULE_UNDER_NUMBER_LINES);
+            self.last().space_after_lines = 1.0;
+        }
+    }
+
+    /// A red rule across the type area (or `length_mm` long) `gap_lines` below the block
+    /// before it; `double` is a second rule's thickness and the gap above it.
+    fn rule(
+        &mut self,
+        thickness_pt: f32,
+        double: (f32, f32),
+        length_mm: Option<f32>,
+        gap_lines: f32,
+    ) {
+        let rule = Rule {
+            thickness_pt,
+            color: RED,
+            length_mm,
+            double: (double.0 > 0.0).then_some(double),
+        };
+        self.push(BlockRole::DocNumber, Content::Rule(rule), None);
+        let block = self.last();
+        block.space_before_lines = gap_lines;
+        block.keep_with_next = true;
+    }
+
+    /// The front paragraphs and sections of the main text or of an attachment, headings
+    /// `shift` levels deeper in the outline (an attachment's under its title).
+    fn body(
+        &mut self,
+        front: &'a [ModelBlock],
+        sections: &'a [Section],
+        shift: u8,
+        outline_index: &mut usize,
+    ) {
+        self.paragraphs(front, BlockRole::Body);
+        for section in sections {
             let heading = &section.heading;
             let level = heading.level.max(1);
             let outline = Some(OutlineEntry {
-                index,
-                level,
-                text: &heading.text,
+                index: *outline_index,
+                level: level.saturating_add(shift),
+                text: Cow::Borrowed(&heading.text),
             });
+            *outline_index += 1;
             match &heading.placement {
                 Placement::Standalone => {
-                    let face = FaceRole::heading(level);
-                    let span = self.span(&heading.text, face, SpanKind::Text);
+                    let span = self.span(
+                        heading.text.as_str(),
+                        FaceRole::heading(level),
+                        SpanKind::Text,
+                    );
                     self.push(
                         BlockRole::Heading(level),
                         Content::Text(vec![span]),
@@ -494,8 +763,11 @@ impl<'a> Builder<'a, '_> {
                     );
                 }
                 Placement::RunIn { rest } => {
-                    let lead =
-                        self.span(&heading.text, Flow::run_in_lead_face(level), SpanKind::Text);
+                    let lead = self.span(
+                        heading.text.as_str(),
+                        Flow::run_in_lead_face(level),
+                        SpanKind::Text,
+                    );
                     let rest = self.spans(rest, FaceRole::RunIn);
                     self.push(
                         BlockRole::RunIn(level),
@@ -504,11 +776,191 @@ impl<'a> Builder<'a, '_> {
                     );
                 }
             }
-            self.paragraphs(&section.blocks, BlockRole::Body);
+            self.body(&section.blocks, &section.children, shift, outline_index);
         }
-        self.paragraphs(&document.back, BlockRole::Closing);
+    }
+
+    /// 附件说明, 署名, 成文日期, 附注.
+    fn closing(&mut self, closing: &'a Closing) {
+        // The attachment names: "附件：1.…" two characters in, later names under the first,
+        // a wrapped name under its first character.
+        let label_width = title::width(ATTACHMENT_NOTE_LABEL);
+        let numbered = closing.attachment_notes.iter().any(|n| n.number.is_some());
+        let number_width = if numbered { 1.0 } else { 0.0 };
+        for (index, note) in closing.attachment_notes.iter().enumerate() {
+            let text = if index == 0 {
+                Cow::Owned(format!("{ATTACHMENT_NOTE_LABEL}{}", note.printed()))
+            } else {
+                Cow::Owned(note.printed())
+            };
+            let block = self.line(BlockRole::AttachmentNote, text);
+            let hang = NOTE_INDENT_CHARS + label_width + number_width;
+            block.style.left_indent_chars = hang;
+            block.style.first_line_indent_chars = if index == 0 {
+                NOTE_INDENT_CHARS - hang
+            } else {
+                NOTE_INDENT_CHARS + label_width - hang
+            };
+            if index > 0 {
+                block.space_before_lines = 0.0;
+            }
+        }
+        let date = closing.date.as_ref().map(|d| d.text.as_str());
+        let date_width = date.map_or(0.0, title::width);
+        let names: Vec<&str> = closing.signatures.iter().map(|s| s.text.as_str()).collect();
+        let signature = names.join("　　");
+        let signature_width = title::width(&signature);
+        // Sealed (GB/T 9704 7.3.5.1): the date right − 4, the issuer centred over it, two lines
+        // under the body for the seal. Unsealed (7.3.5.2): the issuer right − 2, the date
+        // starting two characters right of the issuer's start.
+        let (signature_right, date_right, gap) = if closing.sealed {
+            let right = SEALED_DATE_RIGHT_CHARS + (date_width - signature_width) / 2.0;
+            (right.max(0.0), SEALED_DATE_RIGHT_CHARS, SEALED_GAP_LINES)
+        } else if signature_width - date_width >= UNSEALED_OFFSET_CHARS {
+            (
+                UNSEALED_RIGHT_CHARS,
+                UNSEALED_RIGHT_CHARS + signature_width - date_width - UNSEALED_OFFSET_CHARS,
+                1.0,
+            )
+        } else {
+            (
+                UNSEALED_RIGHT_CHARS + date_width + UNSEALED_OFFSET_CHARS - signature_width,
+                UNSEALED_RIGHT_CHARS,
+                1.0,
+            )
+        };
+        let has_notes = !closing.attachment_notes.is_empty();
+        if !signature.is_empty() {
+            let block = self.line(BlockRole::Signature, signature);
+            block.style.right_indent_chars = signature_right;
+            block.space_before_lines = if has_notes { gap.max(1.0) } else { gap };
+        }
+        if let Some(date) = date {
+            let block = self.line(BlockRole::IssueDate, date);
+            block.style.right_indent_chars = date_right;
+            if names.is_empty() {
+                block.space_before_lines = gap;
+            }
+        }
+        if let Some(annotation) = &closing.annotation {
+            self.line(BlockRole::Annotation, annotation.text.as_str());
+        }
+    }
+
+    /// An attachment: on a new page, its label flush left on the first line, its title
+    /// centred on the third, its body as the main body's.
+    fn attachment(&mut self, attachment: &'a Attachment, outline_index: &mut usize) {
+        // Whatever comes first (label, title or body) starts a page.
+        self.break_next = true;
+        if let Some(label) = &attachment.label {
+            self.line(BlockRole::AttachmentLabel, label.text.as_str());
+        }
+        if !attachment.title.is_empty() {
+            let lines = title_lines(&attachment.title, Flow::title_width_chars(self.template));
+            let outline = Some(OutlineEntry {
+                index: *outline_index,
+                level: 1,
+                text: Cow::Owned(attachment.title.concat()),
+            });
+            *outline_index += 1;
+            let labelled = attachment.label.is_some();
+            self.push(BlockRole::AttachmentTitle, Content::Lines(lines), outline);
+            if labelled {
+                // The label on the first line, the title on the third.
+                let block = self.last();
+                block.space_before_lines = block.space_before_lines.max(1.0);
+            }
+        }
+        let shift = u8::from(!attachment.title.is_empty());
+        self.body(
+            &attachment.front,
+            &attachment.sections,
+            shift,
+            outline_index,
+        );
+    }
+
+    /// The 版记: rules, 抄送, 印发机关和印发日期, at the foot of the last page.
+    fn record(&mut self, record: &'a Record) {
+        let record_rule = |builder: &mut Self, thickness: f32| {
+            let rule = Rule {
+                thickness_pt: thickness,
+                color: Rgb::BLACK,
+                length_mm: None,
+                double: None,
+            };
+            builder.push(BlockRole::RecordCc, Content::Rule(rule), None);
+        };
+        let face = FaceRole::Record;
+        record_rule(self, RULE_THICK_PT);
+        if let Some(cc) = &record.cc {
+            let block = self.line(
+                BlockRole::RecordCc,
+                Cow::Owned(format!("{CC_LABEL}{}", cc.text)),
+            );
+            // Continuation lines align after the colon.
+            block.style.left_indent_chars = 1.0 + title::width(CC_LABEL);
+            block.style.first_line_indent_chars = -title::width(CC_LABEL);
+            block.style.right_indent_chars = 1.0;
+            if record.printer.is_some() || record.print_date.is_some() {
+                record_rule(self, RULE_THIN_PT);
+            }
+        }
+        if record.printer.is_some() || record.print_date.is_some() {
+            let left = vec![self.span(
+                record.printer.as_ref().map_or("", |p| p.text.as_str()),
+                face,
+                SpanKind::Text,
+            )];
+            let date = record
+                .print_date
+                .as_ref()
+                .map(|d| format!("{}{PRINTED_WORD}", d.text))
+                .unwrap_or_default();
+            let right = vec![self.span(date, face, SpanKind::Text)];
+            self.push(BlockRole::RecordPrint, Content::Split { left, right }, None);
+            let block = self.last();
+            block.style.left_indent_chars = 1.0;
+            block.style.right_indent_chars = 1.0;
+        }
+        record_rule(self, RULE_THICK_PT);
     }
 }
+
+/// GB/T 9704's red.
+const RED: Rgb = Rgb(0xE6, 0x00, 0x12);
+/// The mark's top below the type area's top (文件格式).
+const MARK_FROM_TYPE_AREA_TOP_MM: f32 = 35.0;
+/// The mark's top below the paper's top (信函格式).
+const LETTER_MARK_FROM_PAPER_TOP_MM: f32 = 30.0;
+/// Lines between the mark and the 发文字号 (空二行).
+const DOC_NUMBER_GAP_LINES: f32 = 2.0;
+/// The red rule 4 mm under the 发文字号, in grid lines (a line is 225 mm / 22).
+const RULE_UNDER_NUMBER_LINES: f32 = 4.0 / (225.0 / 22.0);
+/// The red rule under the 版头.
+const RULE_HEADER_PT: f32 = 1.0;
+/// Thick and thin rules (0.35 mm and 0.25 mm) of the 版记 and the 信函格式.
+const RULE_THICK_PT: f32 = 0.35 * 72.0 / 25.4;
+const RULE_THIN_PT: f32 = 0.25 * 72.0 / 25.4;
+/// The gap between a 信函格式's double rules.
+const LETTER_RULE_GAP_PT: f32 = 1.5;
+/// A 信函格式's thick red rule (GB/T 9704 10.1 leaves the width open; 1 mm is usual).
+const RULE_LETTER_THICK_PT: f32 = 1.0 * 72.0 / 25.4;
+/// A 信函格式's rules are 170 mm long.
+const LETTER_RULE_MM: f32 = 170.0;
+/// The lower double rule 20 mm above the paper's foot.
+const LETTER_FOOT_RULE_MM: f32 = 20.0;
+/// The upper double rule 4 mm under the mark, in grid lines.
+const LETTER_RULE_UNDER_MARK_LINES: f32 = 4.0 / (225.0 / 22.0);
+/// The 附件说明 two characters in.
+const NOTE_INDENT_CHARS: f32 = 2.0;
+/// Sealed: the date four characters from the right.
+const SEALED_DATE_RIGHT_CHARS: f32 = 4.0;
+/// Sealed: lines between the body and the signature, room for the seal.
+const SEALED_GAP_LINES: f32 = 2.0;
+/// Unsealed: the issuer two characters from the right, the date two characters further in.
+const UNSEALED_RIGHT_CHARS: f32 = 2.0;
+const UNSEALED_OFFSET_CHARS: f32 = 2.0;
 
 /// The space that closes the title block: the largest space after of its roles.
 fn title_block_gap(roles: &Roles) -> f32 {
@@ -599,7 +1051,10 @@ mod tests {
         assert!(blocks[0].keep_with_next);
         let run_in = &blocks[4];
         assert!(!run_in.keep_with_next);
-        assert_eq!(run_in.outline.map(|o| o.text), Some("一要抓落实。"));
+        assert_eq!(
+            run_in.outline.as_ref().map(|o| o.text.as_ref()),
+            Some("一要抓落实。")
+        );
         let Content::RunIn { lead, rest } = &run_in.content else {
             panic!("a run-in block")
         };

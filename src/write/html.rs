@@ -24,7 +24,9 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::flow::{Block, BlockRole, Content, Flow, FlowOptions, Span, SpanKind, Style};
+use std::borrow::Cow;
+
+use crate::flow::{Block, BlockRole, Content, Flow, FlowOptions, Rule, Span, SpanKind, Style};
 use crate::model::Document;
 use crate::template::{Align, Page, Template};
 use crate::write::{Output, WriteOptions};
@@ -172,11 +174,19 @@ pub struct PageView<'a> {
     pub header: Option<HeaderView<'a>>,
     /// "同志们：".
     pub salutation: Option<ParagraphView<'a>>,
+    /// A 公文's 主送机关 lines.
+    pub addressee: Vec<ElementView<'a>>,
     /// Paragraphs before the first heading.
     pub front: Vec<ParagraphView<'a>>,
     pub sections: Vec<SectionView<'a>>,
     /// Closing paragraphs.
     pub back: Vec<ParagraphView<'a>>,
+    /// 附件说明, 署名, 成文日期, 附注.
+    pub closing: Vec<ElementView<'a>>,
+    /// Attachments, each printed from a new page.
+    pub attachments: Vec<AttachmentView<'a>>,
+    /// The 版记 (rules, 抄送, 印发机关和印发日期), at the end.
+    pub record: Vec<ElementView<'a>>,
     /// The table of contents, `None` when the page has none (see the module docs).
     pub toc: Option<Vec<TocEntry<'a>>>,
     /// Values for the style sheet.
@@ -186,9 +196,9 @@ pub struct PageView<'a> {
 /// The title block.
 #[derive(Debug, Serialize)]
 pub struct HeaderView<'a> {
-    /// A 公文's issuing authority line and document number, above the title.
-    pub issuer: Option<ParagraphView<'a>>,
-    pub doc_number: Option<ParagraphView<'a>>,
+    /// A 公文's 版头 above the title, in order: 份号, 密级, 紧急程度, the issuer's mark, the
+    /// 发文字号 (and 签发人), the red rule.
+    pub elements: Vec<ElementView<'a>>,
     /// The title's lines as the flow broke them (the DOCX and the PDF print the same lines).
     pub title_lines: Vec<String>,
     /// The gap classes of the title.
@@ -202,9 +212,40 @@ pub struct HeaderView<'a> {
 pub struct DetailView<'a> {
     /// "subtitle", "speaker" or "date": the line's CSS class.
     pub role: &'static str,
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// Gap classes (`after-100`), or "".
     pub gap: String,
+}
+
+/// A 公文 element: a line of text (or text at both ends, or a rule) with its role's class and
+/// the flow's adjustments to the role's style as an inline style.
+#[derive(Debug, Serialize)]
+pub struct ElementView<'a> {
+    /// The CSS class of its role: `issuer`, `doc-number`, `signature` …
+    pub class: &'static str,
+    pub inlines: Vec<InlineView<'a>>,
+    /// Text at the right end of a split line (签发人, 印发日期); `None` otherwise.
+    pub right: Option<Vec<InlineView<'a>>>,
+    /// The rule's CSS (`border-top: …`) when the element is a rule.
+    pub rule: Option<String>,
+    /// Inline CSS for what differs from the role's style (indents, alignment, size), or "".
+    pub css: String,
+    /// Gap classes (`after-100`), or "".
+    pub gap: String,
+}
+
+/// An attachment: label, title, body.
+#[derive(Debug, Serialize)]
+pub struct AttachmentView<'a> {
+    /// "附件1".
+    pub label: Option<ElementView<'a>>,
+    /// The title's lines as the flow broke them; empty for an untitled attachment.
+    pub title_lines: Vec<String>,
+    /// The title's id: `a-1`.
+    pub id: String,
+    pub title_gap: String,
+    pub front: Vec<ParagraphView<'a>>,
+    pub sections: Vec<SectionView<'a>>,
 }
 
 /// One paragraph: its runs and its gap classes.
@@ -218,7 +259,7 @@ pub struct ParagraphView<'a> {
 /// One run of paragraph text: plain text, or the marker of an inline enumeration item.
 #[derive(Debug, Serialize)]
 pub struct InlineView<'a> {
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// "text" or "item-marker".
     pub kind: &'static str,
 }
@@ -239,7 +280,7 @@ pub struct SectionView<'a> {
     /// Which heading face the CSS gives it: 1 … 4 (levels past 4 share face 4).
     pub face: u8,
     /// The heading as written (for a run-in heading, the lead sentence).
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// The rest of the paragraph a run-in heading leads; `None` for a standalone heading.
     pub run_in_rest: Option<Vec<InlineView<'a>>>,
     /// Gap classes of the heading (or run-in paragraph).
@@ -252,7 +293,7 @@ pub struct SectionView<'a> {
 #[derive(Debug, Serialize)]
 pub struct TocEntry<'a> {
     pub id: String,
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     pub children: Vec<TocEntry<'a>>,
 }
 
@@ -283,6 +324,15 @@ pub struct StyleView {
     pub page_number: RoleStyle,
     /// Heading faces 1 … 4.
     pub headings: Vec<RoleStyle>,
+    /// The 公文 elements' roles, by CSS class.
+    pub elements: Vec<ElementStyle>,
+}
+
+/// The style of a 公文 element's class.
+#[derive(Debug, Serialize)]
+pub struct ElementStyle {
+    pub class: &'static str,
+    pub role: RoleStyle,
 }
 
 /// A font face for Latin letters and digits only.
@@ -329,45 +379,56 @@ pub struct GapStyle {
 impl<'a> PageView<'a> {
     /// The view of `flow` (of `document`) under `options`.
     pub fn new(document: &'a Document, flow: &Flow<'a>, options: &WriteOptions) -> Self {
+        let template = flow.template;
         let mut header = HeaderView {
-            issuer: None,
-            doc_number: None,
+            elements: Vec::new(),
             title_lines: Vec::new(),
             title_gap: String::new(),
             details: Vec::new(),
         };
         let mut has_header = false;
         let mut salutation = None;
-        let mut front = Vec::new();
+        let mut addressee = Vec::new();
         let mut back = Vec::new();
-        let mut top: Vec<SectionView<'a>> = Vec::new();
-        // Sections still open, innermost last; a heading closes those of its level or deeper.
-        let mut open: Vec<SectionView<'a>> = Vec::new();
-        fn close<'a>(open: &mut Vec<SectionView<'a>>, top: &mut Vec<SectionView<'a>>) {
-            if let Some(section) = open.pop() {
-                match open.last_mut() {
-                    Some(parent) => parent.children.push(section),
-                    None => top.push(section),
-                }
-            }
-        }
-        let mut path: Vec<usize> = Vec::new();
+        let mut closing = Vec::new();
+        let mut record = Vec::new();
+        let mut attachments: Vec<AttachmentView<'a>> = Vec::new();
+        // The body being built: the main text's, then each attachment's in turn.
+        let mut body = BodyBuilder::new(String::new());
+        let mut main_body: Option<BodyBuilder<'a>> = None;
         let mut gaps: Vec<(bool, u32)> = Vec::new();
         flow.for_each(&mut |block| {
             let gap = gap_classes(&block, &mut gaps);
+            if block.page_break_before {
+                // An attachment starts: the body so far is finished.
+                let id = format!("a-{}", attachments.len() + 1);
+                let finished = std::mem::replace(&mut body, BodyBuilder::new(format!("{id}-")));
+                match main_body {
+                    None => main_body = Some(finished),
+                    Some(_) => {
+                        if let Some(last) = attachments.last_mut() {
+                            (last.front, last.sections) = finished.finish();
+                        }
+                    }
+                }
+                attachments.push(AttachmentView {
+                    label: None,
+                    title_lines: Vec::new(),
+                    id,
+                    title_gap: String::new(),
+                    front: Vec::new(),
+                    sections: Vec::new(),
+                });
+            }
             match (&block.role, &block.content) {
                 (BlockRole::Title, Content::Lines(lines)) => {
                     has_header = true;
                     header.title_lines = lines.clone();
                     header.title_gap = gap;
                 }
-                (BlockRole::IssuerMark, Content::Text(spans)) => {
+                (BlockRole::HeaderMark | BlockRole::IssuerMark | BlockRole::DocNumber, _) => {
                     has_header = true;
-                    header.issuer = Some(paragraph(spans, gap));
-                }
-                (BlockRole::DocNumber, Content::Text(spans)) => {
-                    has_header = true;
-                    header.doc_number = Some(paragraph(spans, gap));
+                    header.elements.push(element(&block, template, gap));
                 }
                 (
                     role @ (BlockRole::Subtitle | BlockRole::Speaker | BlockRole::Date),
@@ -380,73 +441,314 @@ impl<'a> PageView<'a> {
                             BlockRole::Speaker => "speaker",
                             _ => "date",
                         },
-                        text: spans.first().map_or("", |span| span.text),
+                        text: spans
+                            .first()
+                            .map_or(Cow::Borrowed(""), |span| span.text.clone()),
                         gap,
                     });
                 }
                 (BlockRole::Salutation, Content::Text(spans)) => {
                     salutation = Some(paragraph(spans, gap));
                 }
+                (BlockRole::Addressee, _) => addressee.push(element(&block, template, gap)),
                 (BlockRole::Closing, Content::Text(spans)) => back.push(paragraph(spans, gap)),
-                (BlockRole::Heading(_) | BlockRole::RunIn(_), content) => {
-                    let Some(entry) = block.outline else { return };
-                    while open.last().is_some_and(|s| s.level >= entry.level) {
-                        close(&mut open, &mut top);
-                        path.pop();
+                (
+                    BlockRole::AttachmentNote
+                    | BlockRole::Signature
+                    | BlockRole::IssueDate
+                    | BlockRole::Annotation,
+                    _,
+                ) => closing.push(element(&block, template, gap)),
+                (BlockRole::AttachmentLabel, _) => {
+                    if let Some(attachment) = attachments.last_mut() {
+                        attachment.label = Some(element(&block, template, gap));
                     }
-                    // The path of 1-based indices: siblings counted in the parent (or the top).
-                    let index = match open.last() {
-                        Some(parent) => parent.children.len(),
-                        None => top.len(),
-                    };
-                    path.push(index);
-                    let level = entry.level.max(1);
-                    let rank = level.saturating_add(1);
-                    let run_in_rest = match &content {
+                }
+                (BlockRole::AttachmentTitle, Content::Lines(lines)) => {
+                    if let Some(attachment) = attachments.last_mut() {
+                        attachment.title_lines = lines.clone();
+                        attachment.title_gap = gap;
+                    }
+                }
+                (BlockRole::RecordCc | BlockRole::RecordPrint, _) => {
+                    record.push(element(&block, template, gap));
+                }
+                (BlockRole::Heading(_) | BlockRole::RunIn(_), content) => {
+                    let Some(entry) = &block.outline else { return };
+                    // An attachment's headings are one level deeper in the outline than in
+                    // the attachment, where its sections nest from level 1.
+                    let shift =
+                        u8::from(!attachments.last().is_none_or(|a| a.title_lines.is_empty()));
+                    let level = entry.level.saturating_sub(shift).max(1);
+                    let run_in_rest = match content {
                         Content::RunIn { rest, .. } => Some(inline_views(rest)),
                         _ => None,
                     };
-                    open.push(SectionView {
-                        id: heading_id(&path),
-                        level,
-                        tag: format!("h{}", rank.min(DEEPEST_HTML_HEADING)),
-                        aria_level: (rank > DEEPEST_HTML_HEADING).then_some(rank),
-                        rank,
-                        face: level.min(4),
-                        text: entry.text,
-                        run_in_rest,
-                        gap,
-                        blocks: Vec::new(),
-                        children: Vec::new(),
-                    });
+                    body.heading(level, entry.text.clone(), run_in_rest, gap);
                 }
-                (_, Content::Text(spans)) => {
-                    let view = paragraph(spans, gap);
-                    match open.last_mut() {
-                        Some(section) => section.blocks.push(view),
-                        None => front.push(view),
-                    }
-                }
+                (_, Content::Text(spans)) => body.paragraph(paragraph(spans, gap)),
                 _ => {}
             }
         });
-        while !open.is_empty() {
-            close(&mut open, &mut top);
-        }
+        let (front, sections) = match main_body {
+            None => body.finish(),
+            Some(main) => {
+                if let Some(last) = attachments.last_mut() {
+                    (last.front, last.sections) = body.finish();
+                }
+                main.finish()
+            }
+        };
         let wants_toc = !options.fragment || options.toc;
-        let toc = (wants_toc && !top.is_empty()).then(|| toc_entries(&top));
+        let has_outline = !sections.is_empty()
+            || attachments
+                .iter()
+                .any(|a| !a.title_lines.is_empty() || !a.sections.is_empty());
+        let toc = (wants_toc && has_outline).then(|| {
+            let mut entries = toc_entries(&sections);
+            for attachment in &attachments {
+                let children = toc_entries(&attachment.sections);
+                if attachment.title_lines.is_empty() {
+                    entries.extend(children);
+                } else {
+                    entries.push(TocEntry {
+                        id: attachment.id.clone(),
+                        text: Cow::Owned(attachment.title_lines.concat()),
+                        children,
+                    });
+                }
+            }
+            entries
+        });
         PageView {
             lang: "zh-CN",
             title: page_title(document),
             fragment: options.fragment,
             header: has_header.then_some(header),
             salutation,
+            addressee,
             front,
-            sections: top,
+            sections,
             back,
+            closing,
+            attachments,
+            record,
             toc,
             style: StyleView::new(flow.template, gaps),
         }
+    }
+}
+
+/// Collects a body's front paragraphs and nests its sections by their headings' levels.
+struct BodyBuilder<'a> {
+    /// Put before heading ids: "" for the main text, `a-1-` for the first attachment.
+    id_prefix: String,
+    front: Vec<ParagraphView<'a>>,
+    top: Vec<SectionView<'a>>,
+    /// Sections still open, innermost last; a heading closes those of its level or deeper.
+    open: Vec<SectionView<'a>>,
+    /// The path of 0-based indices of the innermost open section.
+    path: Vec<usize>,
+}
+
+impl<'a> BodyBuilder<'a> {
+    fn new(id_prefix: String) -> Self {
+        BodyBuilder {
+            id_prefix,
+            front: Vec::new(),
+            top: Vec::new(),
+            open: Vec::new(),
+            path: Vec::new(),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(section) = self.open.pop() {
+            self.path.pop();
+            match self.open.last_mut() {
+                Some(parent) => parent.children.push(section),
+                None => self.top.push(section),
+            }
+        }
+    }
+
+    fn heading(
+        &mut self,
+        level: u8,
+        text: Cow<'a, str>,
+        run_in_rest: Option<Vec<InlineView<'a>>>,
+        gap: String,
+    ) {
+        while self.open.last().is_some_and(|s| s.level >= level) {
+            self.close();
+        }
+        // Siblings counted in the parent (or the top).
+        let index = match self.open.last() {
+            Some(parent) => parent.children.len(),
+            None => self.top.len(),
+        };
+        self.path.push(index);
+        let rank = level.saturating_add(1);
+        self.open.push(SectionView {
+            id: format!("{}{}", self.id_prefix, heading_id(&self.path)),
+            level,
+            tag: format!("h{}", rank.min(DEEPEST_HTML_HEADING)),
+            aria_level: (rank > DEEPEST_HTML_HEADING).then_some(rank),
+            rank,
+            face: level.min(4),
+            text,
+            run_in_rest,
+            gap,
+            blocks: Vec::new(),
+            children: Vec::new(),
+        });
+    }
+
+    fn paragraph(&mut self, view: ParagraphView<'a>) {
+        match self.open.last_mut() {
+            Some(section) => section.blocks.push(view),
+            None => self.front.push(view),
+        }
+    }
+
+    fn finish(mut self) -> (Vec<ParagraphView<'a>>, Vec<SectionView<'a>>) {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        (self.front, self.top)
+    }
+}
+
+/// The CSS class of a 公文 element's role.
+fn element_class(role: BlockRole) -> &'static str {
+    match role {
+        BlockRole::HeaderMark => "header-mark",
+        BlockRole::IssuerMark => "issuer",
+        BlockRole::DocNumber => "doc-number",
+        BlockRole::Addressee => "addressee",
+        BlockRole::AttachmentNote => "attachment-note",
+        BlockRole::Signature => "signature",
+        BlockRole::IssueDate => "issue-date",
+        BlockRole::Annotation => "annotation",
+        BlockRole::AttachmentLabel => "attachment-label",
+        BlockRole::AttachmentTitle => "attachment-title",
+        BlockRole::RecordCc => "record-cc",
+        BlockRole::RecordPrint => "record-print",
+        _ => "element",
+    }
+}
+
+/// The roles written as [`ElementView`]s, for their CSS.
+const ELEMENT_ROLES: [BlockRole; 11] = [
+    BlockRole::HeaderMark,
+    BlockRole::IssuerMark,
+    BlockRole::DocNumber,
+    BlockRole::Addressee,
+    BlockRole::AttachmentNote,
+    BlockRole::Signature,
+    BlockRole::IssueDate,
+    BlockRole::Annotation,
+    BlockRole::AttachmentLabel,
+    BlockRole::RecordCc,
+    BlockRole::RecordPrint,
+];
+
+/// The view of a 公文 element's block.
+fn element<'a>(block: &Block<'a>, template: &Template, gap: String) -> ElementView<'a> {
+    let declared = Flow::role_style(template, block.role);
+    let style = &block.style;
+    let mut css = String::new();
+    if style.left_indent_chars != declared.left_indent_chars {
+        css.push_str(&format!(
+            "padding-left: {}em; ",
+            number(style.left_indent_chars)
+        ));
+    }
+    if style.right_indent_chars != declared.right_indent_chars {
+        css.push_str(&format!(
+            "padding-right: {}em; ",
+            number(style.right_indent_chars)
+        ));
+    }
+    if style.first_line_indent_chars != declared.first_line_indent_chars {
+        css.push_str(&format!(
+            "text-indent: {}em; ",
+            number(style.first_line_indent_chars)
+        ));
+    }
+    if style.align != declared.align {
+        css.push_str(&format!("text-align: {}; ", align_css(style.align)));
+    }
+    if style.size_pt != declared.size_pt {
+        // A shrunken mark, relative to the article's (body) size like the class's own size.
+        let body_pt = Flow::role_style(template, BlockRole::Body).size_pt;
+        css.push_str(&format!(
+            "font-size: {}em; ",
+            number(style.size_pt / body_pt)
+        ));
+    }
+    let (inlines, right, rule) = match &block.content {
+        Content::Text(spans) => (inline_views(spans), None, None),
+        Content::Lines(lines) => (
+            lines
+                .iter()
+                .map(|line| InlineView {
+                    text: Cow::Owned(line.clone()),
+                    kind: "text",
+                })
+                .collect(),
+            None,
+            None,
+        ),
+        Content::RunIn { lead, rest } => (
+            inline_views(std::slice::from_ref(lead))
+                .into_iter()
+                .chain(inline_views(rest))
+                .collect(),
+            None,
+            None,
+        ),
+        Content::Split { left, right } => (inline_views(left), Some(inline_views(right)), None),
+        Content::Rule(rule) => (Vec::new(), None, Some(rule_css(rule))),
+        Content::TableOfContents => (Vec::new(), None, None),
+    };
+    ElementView {
+        class: element_class(block.role),
+        inlines,
+        right,
+        rule,
+        css: css.trim_end().to_string(),
+        gap,
+    }
+}
+
+/// A rule as CSS borders: `border-top` and, for a double rule, `border-bottom` under a gap.
+fn rule_css(rule: &Rule) -> String {
+    let color = css_color(rule.color);
+    let mut css = format!("border-top: {}pt solid {color};", number(rule.thickness_pt));
+    if let Some((thickness, gap)) = rule.double {
+        css.push_str(&format!(
+            " border-bottom: {}pt solid {color}; height: {}pt;",
+            number(thickness),
+            number(gap)
+        ));
+    }
+    if let Some(length) = rule.length_mm {
+        css.push_str(&format!(" width: {}mm; max-width: 100%;", number(length)));
+    }
+    css
+}
+
+fn css_color(color: crate::flow::Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}
+
+fn align_css(align: Align) -> &'static str {
+    match align {
+        Align::Justify => "justify",
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
     }
 }
 
@@ -510,7 +812,7 @@ fn inline_views<'a>(spans: &[Span<'a>]) -> Vec<InlineView<'a>> {
     spans
         .iter()
         .map(|span| InlineView {
-            text: span.text,
+            text: span.text.clone(),
             kind: match span.kind {
                 SpanKind::Text => "text",
                 SpanKind::ItemMarker => "item-marker",
@@ -524,7 +826,7 @@ fn toc_entries<'a>(sections: &[SectionView<'a>]) -> Vec<TocEntry<'a>> {
         .iter()
         .map(|section| TocEntry {
             id: section.id.clone(),
-            text: section.text,
+            text: section.text.clone(),
             children: toc_entries(&section.children),
         })
         .collect()
@@ -554,6 +856,14 @@ impl StyleView {
             body_pt,
             &mut latin_faces,
         );
+        let elements = ELEMENT_ROLES
+            .iter()
+            .chain(&[BlockRole::AttachmentTitle])
+            .map(|&role| ElementStyle {
+                class: element_class(role),
+                role: role_style(&Flow::role_style(template, role), body_pt, &mut latin_faces),
+            })
+            .collect();
         let is_a4 = (page.width_mm - 210.0).abs() < 0.5 && (page.height_mm - 297.0).abs() < 0.5;
         StyleView {
             latin_faces,
@@ -585,6 +895,7 @@ impl StyleView {
             run_in,
             page_number,
             headings,
+            elements,
         }
     }
 }
@@ -627,16 +938,8 @@ fn role_style(style: &Style, body_pt: f32, latin_faces: &mut Vec<LatinFace>) -> 
         size: format!("{}pt", number(style.size_pt)),
         size_em: format!("{}em", number(style.size_pt / body_pt)),
         weight: if style.bold { "bold" } else { "normal" },
-        color: format!(
-            "#{:02x}{:02x}{:02x}",
-            style.color.0, style.color.1, style.color.2
-        ),
-        align: match style.align {
-            Align::Justify => "justify",
-            Align::Left => "left",
-            Align::Center => "center",
-            Align::Right => "right",
-        },
+        color: css_color(style.color),
+        align: align_css(style.align),
         indent: format!("{}em", number(style.first_line_indent_chars)),
     }
 }

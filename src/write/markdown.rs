@@ -1,21 +1,24 @@
-//! The Markdown writer: YAML front matter, the title as `#`, headings by depth, run-in headings
-//! tagged `{.run-in}`; text escaped by pulldown-cmark-to-cmark so nothing becomes syntax.
+//! The Markdown writer: YAML front matter (the title block and the 公文 elements, and
+//! `wengao-model: 1` so that the reader knows its own Markdown), the title as `#`, headings by
+//! depth, run-in headings tagged `{.run-in}`, attachments as `## title {.attachment}` with
+//! their headings one `#` deeper; text escaped by pulldown-cmark-to-cmark so nothing becomes
+//! syntax.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::model::{Block, Document, Meta, Placement, Section, plain_text};
+use crate::model::{
+    Block, DocKind, Document, Element, MODEL_VERSION, Meta, Placement, Section, plain_text,
+};
+use crate::read::markdown::MODEL_KEY;
 
 /// Deepest heading level written with `#` marks alone; deeper ones carry `{level=N}`.
 pub const DEEPEST_PLAIN_LEVEL: u8 = 5;
 
 /// Writes CommonMark; `read::markdown` reads it back to the same model.
 pub fn write(document: &Document) -> Vec<u8> {
-    let mut out = front_matter(&document.meta, keeps_half_width_punctuation(document));
+    let mut out = front_matter(document, keeps_half_width_punctuation(document));
     let mut events: Vec<Event<'_>> = Vec::new();
     let meta = &document.meta;
-    for line in [&meta.issuer, &meta.doc_number].into_iter().flatten() {
-        paragraph_events(&mut events, line.clone());
-    }
     if !meta.title.is_empty() {
         heading_events(
             &mut events,
@@ -26,16 +29,50 @@ pub fn write(document: &Document) -> Vec<u8> {
         );
     }
     for line in meta.lines_under_title() {
-        paragraph_events(&mut events, line.to_string());
+        paragraph_events(&mut events, line);
     }
     for block in &document.front {
         block_events(&mut events, block);
     }
     for section in &document.sections {
-        section_events(&mut events, section);
+        section_events(&mut events, section, 0);
     }
     for block in &document.back {
         block_events(&mut events, block);
+    }
+    for attachment in &document.attachments {
+        let label = attachment.label.as_ref().map(|l| l.text.as_str());
+        let mut attrs = Vec::new();
+        if let Some(label) = label {
+            attrs.push((
+                CowStr::Borrowed("label"),
+                Some(CowStr::from(label.to_string())),
+            ));
+        }
+        let mut classes = vec![CowStr::Borrowed("attachment")];
+        let (first, more) = match attachment.title.split_first() {
+            Some((first, more)) => (first.clone(), more),
+            None => {
+                classes.push(CowStr::Borrowed("untitled"));
+                (label.unwrap_or("·").to_string(), &[][..])
+            }
+        };
+        heading_events(&mut events, HeadingLevel::H2, first, classes, attrs);
+        for line in more {
+            heading_events(
+                &mut events,
+                HeadingLevel::H2,
+                line.clone(),
+                vec![CowStr::Borrowed("attachment-title")],
+                Vec::new(),
+            );
+        }
+        for block in &attachment.front {
+            block_events(&mut events, block);
+        }
+        for section in &attachment.sections {
+            section_events(&mut events, section, 1);
+        }
     }
     // The body is appended to the front matter in place: no second copy of a large document.
     pulldown_cmark_to_cmark::cmark(events, &mut out, crate::read::markdown::PARSER_OPTIONS)
@@ -57,39 +94,95 @@ fn keeps_half_width_punctuation(document: &Document) -> bool {
     kept
 }
 
-/// YAML front matter with every string JSON-quoted (valid YAML, nothing to escape by hand).
-fn front_matter(meta: &Meta, punctuation_kept: bool) -> String {
-    let quote = |s: &str| serde_json::to_string(s).expect("strings serialise");
-    let mut lines = Vec::new();
+/// A YAML string: JSON-quoted (valid YAML, nothing to escape by hand).
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).expect("strings serialise")
+}
+
+/// `key: "value"`.
+fn scalar(lines: &mut Vec<String>, key: &str, value: &str) {
+    lines.push(format!("{key}: {}", quote(value)));
+}
+
+/// `key:` and its items as `  - "item"`.
+fn list<'a>(lines: &mut Vec<String>, key: &str, items: impl IntoIterator<Item = &'a str>) {
+    let items: Vec<&str> = items.into_iter().collect();
+    if items.is_empty() {
+        return;
+    }
+    lines.push(format!("{key}:"));
+    lines.extend(items.iter().map(|item| format!("  - {}", quote(item))));
+}
+
+fn element(lines: &mut Vec<String>, key: &str, value: &Option<Element>) {
+    if let Some(value) = value {
+        scalar(lines, key, &value.text);
+    }
+}
+
+fn texts(elements: &[Element]) -> impl Iterator<Item = &str> {
+    elements.iter().map(|e| e.text.as_str())
+}
+
+/// The front matter: the model version, the title block in the order written, and the 公文
+/// elements.
+fn front_matter(document: &Document, punctuation_kept: bool) -> String {
+    let meta: &Meta = &document.meta;
+    let mut lines = vec![format!("{MODEL_KEY}: {MODEL_VERSION}")];
     match meta.title.as_slice() {
         [] => {}
-        [one] => lines.push(format!("title: {}", quote(one))),
-        many => {
-            lines.push("title:".to_string());
-            lines.extend(many.iter().map(|line| format!("  - {}", quote(line))));
-        }
+        [one] => scalar(&mut lines, "title", one),
+        many => list(&mut lines, "title", many.iter().map(String::as_str)),
     }
-    let header = [("issuer", &meta.issuer), ("doc_number", &meta.doc_number)];
-    for (key, value) in header {
-        if let Some(value) = value {
-            lines.push(format!("{key}: {}", quote(value)));
-        }
+    if let Some(header) = &meta.header {
+        let kind = match header.kind {
+            DocKind::File => "file",
+            DocKind::Upward => "upward",
+            DocKind::Letter => "letter",
+        };
+        lines.push(format!("kind: {kind}"));
+        element(&mut lines, "copy_number", &header.copy_number);
+        element(&mut lines, "secrecy", &header.secrecy);
+        element(&mut lines, "urgency", &header.urgency);
+        list(&mut lines, "mark", texts(&header.mark));
+        element(&mut lines, "doc_number", &header.doc_number);
+        list(&mut lines, "signers", texts(&header.signers));
     }
     // In the order written: the reader keeps the order of these keys.
     for detail in &meta.details {
-        lines.push(format!("{}: {}", detail.role.name(), quote(&detail.text)));
+        scalar(&mut lines, detail.role.name(), &detail.text);
     }
     if let Some(salutation) = &meta.salutation {
-        lines.push(format!("salutation: {}", quote(salutation)));
+        scalar(&mut lines, "salutation", salutation);
+    }
+    list(&mut lines, "addressee", texts(&meta.addressee));
+    if let Some(closing) = &document.closing {
+        let notes: Vec<String> = closing
+            .attachment_notes
+            .iter()
+            .map(|n| n.printed())
+            .collect();
+        list(
+            &mut lines,
+            "attachment_notes",
+            notes.iter().map(String::as_str),
+        );
+        list(&mut lines, "signatures", texts(&closing.signatures));
+        element(&mut lines, "issue_date", &closing.date);
+        element(&mut lines, "annotation", &closing.annotation);
+        if !closing.sealed {
+            lines.push("sealed: false".to_string());
+        }
+    }
+    if let Some(record) = &document.record {
+        element(&mut lines, "cc", &record.cc);
+        element(&mut lines, "printer", &record.printer);
+        element(&mut lines, "print_date", &record.print_date);
     }
     if punctuation_kept {
         lines.push("punctuation: kept".to_string());
     }
-    if lines.is_empty() {
-        String::new()
-    } else {
-        format!("---\n{}\n---\n\n", lines.join("\n"))
-    }
+    format!("---\n{}\n---\n\n", lines.join("\n"))
 }
 
 fn heading_level(level: u8) -> HeadingLevel {
@@ -121,7 +214,7 @@ fn heading_events<'a>(
 
 /// A paragraph: a line break inside it is a hard break, and white space at its ends (which
 /// Markdown would trim) is written as character references.
-fn paragraph_events(events: &mut Vec<Event<'_>>, text: String) {
+fn paragraph_events(events: &mut Vec<Event<'_>>, text: &str) {
     events.push(Event::Start(Tag::Paragraph));
     let body = text.trim_matches(char::is_whitespace);
     let start = text.len() - text.trim_start_matches(char::is_whitespace).len();
@@ -147,17 +240,19 @@ fn paragraph_events(events: &mut Vec<Event<'_>>, text: String) {
 }
 
 fn block_events(events: &mut Vec<Event<'_>>, block: &Block) {
-    paragraph_events(events, block.plain_text());
+    paragraph_events(events, &block.plain_text());
 }
 
-fn section_events<'a>(events: &mut Vec<Event<'a>>, section: &'a Section) {
+/// A section's heading (one level deeper in an attachment, `shift` 1) and what it holds.
+fn section_events<'a>(events: &mut Vec<Event<'a>>, section: &'a Section, shift: u8) {
     let heading = &section.heading;
     let mut classes = Vec::new();
     if matches!(heading.placement, Placement::RunIn { .. }) {
         classes.push(CowStr::Borrowed("run-in"));
     }
+    let depth = heading.level.saturating_add(shift);
     let mut attrs = Vec::new();
-    if heading.level > DEEPEST_PLAIN_LEVEL {
+    if depth > DEEPEST_PLAIN_LEVEL {
         attrs.push((
             CowStr::Borrowed("level"),
             Some(CowStr::from(heading.level.to_string())),
@@ -165,18 +260,18 @@ fn section_events<'a>(events: &mut Vec<Event<'a>>, section: &'a Section) {
     }
     heading_events(
         events,
-        heading_level(heading.level),
+        heading_level(depth),
         heading.text.clone(),
         classes,
         attrs,
     );
     if let Placement::RunIn { rest } = &heading.placement {
-        paragraph_events(events, plain_text(rest));
+        paragraph_events(events, &plain_text(rest));
     }
     for block in &section.blocks {
         block_events(events, block);
     }
     for child in &section.children {
-        section_events(events, child);
+        section_events(events, child, shift);
     }
 }

@@ -1,29 +1,109 @@
-//! The plain-text writer: the cleaned speech, one paragraph a line, boilerplate gone.
+//! The plain-text writer: the cleaned document, one paragraph a line, boilerplate gone; the
+//! 公文 elements each on a line of their own, as printed.
 
-use crate::model::{Document, Placement, plain_text};
+use crate::model::{
+    ATTACHMENT_NOTE_LABEL, Block, CC_LABEL, Document, Element, PRINTED_WORD, Placement,
+    SIGNER_LABEL, Section, plain_text,
+};
 
-/// Writes title block, paragraphs and headings as lines separated by blank lines.
+/// Writes the document's paragraphs as lines separated by blank lines.
+///
+/// ```
+/// use wengao::model::{Document, Meta};
+/// let doc = Document { meta: Meta { title: vec!["讲话".into()], ..Meta::default() }, ..Document::default() };
+/// assert_eq!(wengao::write::text::write(&doc), "讲话\n".as_bytes());
+/// ```
 pub fn write(document: &Document) -> Vec<u8> {
     let meta = &document.meta;
-    let mut paragraphs: Vec<String> = [&meta.issuer, &meta.doc_number]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
-    paragraphs.extend(meta.title.iter().cloned());
-    paragraphs.extend(meta.lines_under_title().map(str::to_string));
-    paragraphs.extend(document.front.iter().map(|b| b.plain_text()));
-    for (_, section) in document.walk() {
-        match &section.heading.placement {
-            Placement::Standalone => paragraphs.push(section.heading.text.clone()),
-            Placement::RunIn { rest } => {
-                paragraphs.push(format!("{}{}", section.heading.text, plain_text(rest)));
-            }
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut push = |text: &str| paragraphs.push(text.to_string());
+    let lines = |elements: &[Element], push: &mut dyn FnMut(&str)| {
+        for element in elements {
+            push(&element.text);
         }
-        paragraphs.extend(section.blocks.iter().map(|b| b.plain_text()));
+    };
+    if let Some(header) = &meta.header {
+        for element in [&header.copy_number, &header.secrecy, &header.urgency]
+            .into_iter()
+            .flatten()
+        {
+            push(&element.text);
+        }
+        lines(&header.mark, &mut push);
+        let signers: Vec<&str> = header.signers.iter().map(|s| s.text.as_str()).collect();
+        let signers =
+            (!signers.is_empty()).then(|| format!("{SIGNER_LABEL}{}", signers.join("　")));
+        match (&header.doc_number, signers) {
+            (Some(number), Some(signers)) => push(&format!("{}　　{signers}", number.text)),
+            (Some(number), None) => push(&number.text),
+            (None, Some(signers)) => push(&signers),
+            (None, None) => {}
+        }
     }
-    paragraphs.extend(document.back.iter().map(|b| b.plain_text()));
+    for line in &meta.title {
+        push(line);
+    }
+    for line in meta.lines_under_title() {
+        push(line);
+    }
+    lines(&meta.addressee, &mut push);
+    body(&document.front, &document.sections, &mut push);
+    blocks(&document.back, &mut push);
+    if let Some(closing) = &document.closing {
+        for (index, note) in closing.attachment_notes.iter().enumerate() {
+            let label = if index == 0 {
+                ATTACHMENT_NOTE_LABEL
+            } else {
+                ""
+            };
+            push(&format!("{label}{}", note.printed()));
+        }
+        lines(&closing.signatures, &mut push);
+        for element in [&closing.date, &closing.annotation].into_iter().flatten() {
+            push(&element.text);
+        }
+    }
+    for attachment in &document.attachments {
+        if let Some(label) = &attachment.label {
+            push(&label.text);
+        }
+        for line in &attachment.title {
+            push(line);
+        }
+        body(&attachment.front, &attachment.sections, &mut push);
+    }
+    if let Some(record) = &document.record {
+        if let Some(cc) = &record.cc {
+            push(&format!("{CC_LABEL}{}", cc.text));
+        }
+        let printer = record.printer.as_ref().map_or("", |p| p.text.as_str());
+        if let Some(date) = &record.print_date {
+            push(&format!("{printer}　　{}{PRINTED_WORD}", date.text));
+        } else if !printer.is_empty() {
+            push(printer);
+        }
+    }
     let mut out = paragraphs.join("\n\n");
     out.push('\n');
     out.into_bytes()
+}
+
+fn blocks(blocks: &[Block], push: &mut dyn FnMut(&str)) {
+    for block in blocks {
+        push(&block.plain_text());
+    }
+}
+
+fn body(front: &[Block], sections: &[Section], push: &mut dyn FnMut(&str)) {
+    blocks(front, push);
+    for section in sections {
+        match &section.heading.placement {
+            Placement::Standalone => push(&section.heading.text),
+            Placement::RunIn { rest } => {
+                push(&format!("{}{}", section.heading.text, plain_text(rest)));
+            }
+        }
+        blocks(&section.blocks, push);
+        body(&[], &section.children, push);
+    }
 }

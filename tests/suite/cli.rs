@@ -68,7 +68,7 @@ fn stdin_to_stdout() {
     assert!(
         String::from_utf8(out.stdout)
             .unwrap()
-            .starts_with("---\ntitle: \"加强机关作风建设　推动全市高质量发展\"")
+            .starts_with("---\nwengao-model: 1\ntitle: \"加强机关作风建设　推动全市高质量发展\"")
     );
 }
 

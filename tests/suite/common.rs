@@ -150,12 +150,14 @@ pub fn docx_text(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The text pdftotext extracts from a PDF.
+/// The text pdftotext extracts from a PDF, in the order the page draws it (`-raw`: a line with a
+/// wide blank, such as a form's "时长：　　　　小时", stays one line).
 pub fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.pdf");
     std::fs::write(&path, bytes).unwrap();
     let out = Command::new("pdftotext")
+        .arg("-raw")
         .arg(&path)
         .arg("-")
         .output()

@@ -11,6 +11,7 @@ mod docx_render;
 mod docx_support;
 mod flow;
 mod fuzz_regressions;
+mod gongwen;
 mod html;
 mod html_render;
 mod nothing_lost;

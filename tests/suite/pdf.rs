@@ -336,7 +336,7 @@ fn glyph_choices_cover_every_laid_out_glyph() {
             for glyph in page
                 .lines
                 .iter()
-                .chain([&page.folio])
+                .chain(page.folio.as_ref())
                 .flat_map(|l| &l.glyphs)
             {
                 assert!(
@@ -453,7 +453,10 @@ fn seed_layout_fills_22_lines_a_page_without_kinsoku_violations() {
     // Page numbers: odd right, even left, one character in, under the block.
     let g = layout.geometry;
     for page in &layout.pages {
-        let folio = &page.folio;
+        let folio = page
+            .folio
+            .as_ref()
+            .expect("every page of a speech is numbered");
         assert_eq!(folio.text(), format!("— {} —", page.number));
         assert!(folio.baseline > g.block_top + g.block_height);
         if page.number % 2 == 1 {

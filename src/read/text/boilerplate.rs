@@ -428,6 +428,14 @@ pub struct Removed {
 /// ```
 pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
     let mut why: Vec<Option<Why>> = lines.iter().map(|l| classify(&l.text)).collect();
+    // Six digits on a 公文's first line are its 份号 (copy number), not a stray page number.
+    if let Some(first) = lines
+        .iter()
+        .position(|l| !l.text.trim_matches(is_space).is_empty())
+        && is_copy_number(lines[first].text.trim_matches(is_space))
+    {
+        why[first] = None;
+    }
     mark_running_heads(&lines, &mut why);
     mark_related_links(&lines, &mut why);
     mark_section_labels(&lines, &mut why);
@@ -456,6 +464,11 @@ pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
         }
     }
     (kept, removed)
+}
+
+/// 份号: six digits.
+fn is_copy_number(text: &str) -> bool {
+    text.len() == 6 && text.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether a line can end a paragraph (a stop, a colon, a closing bracket or quote).

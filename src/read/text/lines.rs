@@ -10,6 +10,17 @@ pub struct Line {
     pub text: String,
     /// Whether a blank line came before this one.
     pub after_blank: bool,
+    /// What the source's markup said the line is (a Markdown heading, a bold lead).
+    pub hint: Hint,
+}
+
+/// What the source's markup said a line is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Hint {
+    #[default]
+    None,
+    /// A heading of this depth (`#` is 1): the line is a heading whatever its words.
+    Heading(u8),
 }
 
 impl Line {
@@ -19,6 +30,7 @@ impl Line {
             number,
             text: text.into(),
             after_blank: false,
+            hint: Hint::None,
         }
     }
 }
@@ -55,6 +67,7 @@ pub fn split(text: &str) -> Vec<Line> {
                 number,
                 text: trimmed.to_string(),
                 after_blank: blank,
+                hint: Hint::None,
             });
             blank = false;
         }
@@ -67,14 +80,20 @@ pub fn split(text: &str) -> Vec<Line> {
 const MIN_WRAPPED_COLUMNS: usize = 20;
 /// Widest wrap width believed: a paragraph a line is wider.
 const MAX_WRAP_COLUMNS: usize = 200;
-/// A line ends "at the wrap width" within this many columns of the widest line.
-const WRAP_SLACK_COLUMNS: usize = 4;
+/// Lines stopped mid-sentence end within this many columns of the wrap width.
+const WRAP_SLACK_COLUMNS: usize = 6;
+/// …at least this share of them (numerator, denominator).
+const MIN_CLUSTERED_SHARE: (usize, usize) = (3, 4);
+/// A line this many columns wider than the wrap width was not wrapped there…
+const OVERLONG_COLUMNS: usize = 12;
+/// …and in a wrapped text at most this share of the long lines are (numerator, denominator).
+const MAX_OVERLONG_SHARE: (usize, usize) = (1, 10);
 /// A line this close to the wrap width (columns) was wrapped, not ended (a wrap falls before a
 /// word or a mark that would not fit).
 const FULL_LINE_SLACK_COLUMNS: usize = 6;
-/// At least this many lines end at the wrap width in a hard-wrapped text…
+/// At least this many long lines stop mid-sentence in a hard-wrapped text…
 const MIN_WRAPPED_LINES: usize = 5;
-/// …and at least this share of the lines (as a fraction: numerator, denominator).
+/// …and at least this share of the long lines (as a fraction: numerator, denominator).
 const MIN_WRAPPED_SHARE: (usize, usize) = (2, 5);
 
 /// Display width in columns: CJK and other wide characters 2, the rest 1.
@@ -82,26 +101,52 @@ fn columns(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-/// The wrap width of a hard-wrapped text (many lines end within a few columns of the longest),
-/// or `None` when lines are paragraphs.
+/// The wrap width of a hard-wrapped text, or `None` when lines are paragraphs. In a wrapped
+/// text most long lines stop mid-sentence, and those stops cluster around one width (a PDF's
+/// line, a web page's column); the width is their median. Lines that end a clause are left
+/// out (a paragraph's last line), and so is the widest line, which hanging punctuation or
+/// half-width digits push past the rest.
 pub fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let widths: Vec<usize> = lines
+    let long = lines
         .iter()
+        .filter(|l| columns(&l.text) >= MIN_WRAPPED_COLUMNS)
+        .count();
+    // Headings stop without punctuation too, but they start with a marker.
+    let mut open: Vec<usize> = lines
+        .iter()
+        .filter(|l| !ends_clause(&l.text) && crate::read::text::markers::parse(&l.text).is_none())
         .map(|l| columns(&l.text))
         .filter(|&w| w >= MIN_WRAPPED_COLUMNS)
         .collect();
-    let widest = *widths.iter().max()?;
-    let near = widths
-        .iter()
-        .filter(|&&w| w + WRAP_SLACK_COLUMNS >= widest)
-        .count();
     let (share, of) = MIN_WRAPPED_SHARE;
-    (widest <= MAX_WRAP_COLUMNS && near >= MIN_WRAPPED_LINES && near * of >= widths.len() * share)
-        .then_some(widest)
+    if open.len() < MIN_WRAPPED_LINES || open.len() * of < long * share {
+        return None;
+    }
+    open.sort_unstable();
+    let median = open[open.len() / 2];
+    let near = open
+        .iter()
+        .filter(|&&w| w.abs_diff(median) <= WRAP_SLACK_COLUMNS)
+        .count();
+    // In a wrapped text no line is much wider than the wrap; paragraphs written on one line
+    // each are.
+    let overlong = lines
+        .iter()
+        .filter(|l| columns(&l.text) > median + OVERLONG_COLUMNS)
+        .count();
+    let (clustered, of) = MIN_CLUSTERED_SHARE;
+    let (most_overlong, overlong_of) = MAX_OVERLONG_SHARE;
+    (median <= MAX_WRAP_COLUMNS
+        && near * of >= open.len() * clustered
+        && overlong * overlong_of <= long * most_overlong)
+        .then_some(median)
 }
 
-/// Joins hard-wrapped lines back into paragraphs: a line that reaches the wrap width and does
-/// not end a sentence continues on the next line unless that one starts a heading or item.
+/// Joins hard-wrapped lines back into paragraphs (text copied from a PDF or a fixed-width web
+/// page): a line that reaches the wrap width and does not end a sentence continues on the next
+/// line. The next line starts a paragraph of its own only when it starts a heading or item and
+/// the line before ended a clause; a blank line between two halves of a sentence (a page break
+/// in a PDF) does not end the paragraph.
 ///
 /// ```
 /// use wengao::read::text::lines::{split, unwrap};
@@ -114,17 +159,15 @@ pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
         return lines;
     };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // Whether the last line kept reaches the wrap width without ending a sentence.
     let mut continues = false;
     for line in lines {
-        let starts_new = line.after_blank
-            || crate::read::text::markers::parse(&line.text).is_some()
-            || line.text.starts_with('—');
-        let full = columns(&line.text) + FULL_LINE_SLACK_COLUMNS >= width;
-        let ends_sentence = line
-            .text
-            .ends_with(['。', '！', '？', '：', '；', '”', '）', '…', '!', '?', ':']);
+        let starts_item =
+            crate::read::text::markers::parse(&line.text).is_some() || line.text.starts_with('—');
+        let reaches_width = columns(&line.text) + FULL_LINE_SLACK_COLUMNS >= width;
+        let ends = ends_clause(&line.text);
         match out.last_mut() {
-            Some(previous) if continues && !starts_new => {
+            Some(previous) if continues && (!starts_item || ends_in_a_pause(&previous.text)) => {
                 let ascii_join = previous.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                     && line.text.starts_with(|c: char| c.is_ascii_alphanumeric());
                 if ascii_join {
@@ -132,9 +175,20 @@ pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
                 }
                 previous.text.push_str(&line.text);
             }
-            _ => out.push(line.clone()),
+            _ => out.push(line),
         }
-        continues = full && !ends_sentence;
+        continues = reaches_width && !ends;
     }
     out
+}
+
+/// Whether a line ends a sentence or a clause that may end a paragraph.
+fn ends_clause(text: &str) -> bool {
+    text.ends_with(['。', '！', '？', '：', '；', '”', '）', '…', '!', '?', ':'])
+}
+
+/// Whether a line ends inside an enumeration or a clause ("，一、" before "二、三产业"): what
+/// follows continues the sentence even if it starts like a heading.
+fn ends_in_a_pause(text: &str) -> bool {
+    text.ends_with(['，', '、', ',', '（', '“'])
 }

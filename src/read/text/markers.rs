@@ -164,6 +164,8 @@ fn parse_di(s: &str) -> Option<(Marker, usize)> {
             }
         }
     }
+    // "第一，" and "第一点，".
+    let after = after.strip_prefix('点').unwrap_or(after);
     let comma = after.chars().next()?;
     if matches!(comma, '，' | ',' | '、') && after.chars().nth(1).is_some() {
         let len = s.len() - after.len() + comma.len_utf8();
@@ -238,6 +240,23 @@ fn parse_han(s: &str) -> Option<(Marker, usize)> {
     let ordinal = han_number(numeral)?;
     let next = after.chars().next()?;
     let after_next = &after[next.len_utf8()..];
+    // "一 关于形势和任务", "二　　关于下半年的目标": a numeral, white space, then the heading.
+    if crate::read::text::space::is_space(next) {
+        let text = after.trim_start_matches(crate::read::text::space::is_space);
+        let starts_words = text.starts_with(|c: char| crate::model::is_han(c) || c == '“');
+        return (starts_words && numeral.chars().count() <= 3).then(|| {
+            let len = s.len() - text.len();
+            (
+                Marker {
+                    family: Family::HanComma,
+                    ordinal,
+                    text: numeral.to_string(),
+                    width: Width::Neutral,
+                },
+                len,
+            )
+        });
+    }
     match next {
         '、' | '．' | '.' => {
             // "一、二、三产业" is a list of numbers, not a heading.
@@ -337,6 +356,18 @@ mod tests {
             Some((Family::Part, 1, "第一部分".into()))
         );
         assert_eq!(fam("第二章"), Some((Family::Part, 2, "第二章".into())));
+        assert_eq!(
+            fam("第一点，要看到"),
+            Some((Family::Ordinal, 1, "第一点，".into()))
+        );
+        assert_eq!(
+            fam("一 关于形势和任务"),
+            Some((Family::HanComma, 1, "一".into()))
+        );
+        assert_eq!(
+            fam("二　　关于下半年的目标"),
+            Some((Family::HanComma, 2, "二".into()))
+        );
     }
 
     #[test]

@@ -1,19 +1,26 @@
-//! The plain-text reader: decode → lines → boilerplate → punctuation → front matter → headings.
+//! The plain-text reader: decode → lines (a Markdown-shaped text through the Markdown
+//! parser) → scraped metadata → boilerplate → run-together paragraphs → hard wraps →
+//! punctuation → the top (版头, title block, addressee) → the end (closing, attachments,
+//! 版记) → headings and levels.
 
 pub mod boilerplate;
+pub mod closing;
 pub mod decode;
 pub mod front;
 pub mod inline;
 pub mod lines;
 pub mod markers;
 pub mod punctuation;
+pub mod runon;
+pub mod scraped;
 pub mod space;
 pub mod structure;
 
 use crate::error::{Error, Warning, WarningKind};
-use crate::model::{Block, Document, Section};
+use crate::model::{Attachment, Block, Document, Element, Header, Section};
 use crate::read::{Input, Parsed, ReadOptions};
 use lines::Line;
+use scraped::Metadata;
 
 /// Reads one or more inputs that are pages of one text, in order.
 ///
@@ -26,11 +33,35 @@ use lines::Line;
 /// ```
 pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
     let mut warnings = Vec::new();
+    let mut pages = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let text = decode::decode(&input.bytes, &input.name, options.encoding, &mut warnings)?;
+        pages.push(if crate::read::markdown::looks_like_markdown(&text) {
+            crate::read::markdown::lines(&text, &input.name, &mut warnings)?
+        } else {
+            (lines::split(&text), Metadata::default())
+        });
+    }
+    read_pages(pages, inputs, options, warnings)
+}
+
+/// Reads pages already split into lines (a text's, or a Markdown text's paragraphs) into one
+/// document.
+pub(crate) fn read_pages(
+    pages: Vec<(Vec<Line>, Metadata)>,
+    inputs: &[Input],
+    options: &ReadOptions,
+    mut warnings: Vec<Warning>,
+) -> Result<Parsed, Error> {
     let mut all_lines: Vec<Line> = Vec::new();
     let mut first_page_top: Option<String> = None;
-    for (page, input) in inputs.iter().enumerate() {
-        let text = decode::decode(&input.bytes, &input.name, options.encoding, &mut warnings)?;
-        let mut page_lines = lines::split(&text);
+    let mut metadata = Metadata::default();
+    for (page, (page_lines, page_metadata)) in pages.into_iter().enumerate() {
+        let (mut page_lines, scraped) = scraped::take_metadata(page_lines, &mut warnings);
+        for found in [page_metadata, scraped] {
+            metadata.title = metadata.title.or(found.title);
+            metadata.doc_number = metadata.doc_number.or(found.doc_number);
+        }
         if !options.keep_boilerplate {
             let (kept, removed) = boilerplate::remove(page_lines);
             page_lines = kept;
@@ -63,6 +94,7 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
                 ),
             ));
         }
+        let page_lines = runon::split_run_together(page_lines);
         all_lines.extend(lines::unwrap(page_lines));
     }
     if all_lines.is_empty() {
@@ -74,20 +106,58 @@ pub fn read(inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
             line.text = punctuation::to_full_width(&line.text);
         }
     }
-    let (meta, used) = front::take(&all_lines, &mut warnings);
-    let items = structure::classify(all_lines.split_off(used));
+    let (mut meta, used) = front::take(&all_lines, &mut warnings);
+    use_metadata(&mut meta, metadata, &mut warnings);
+    let (body, tail) = closing::split(all_lines.split_off(used));
     drop(all_lines);
-    let (front_blocks, mut sections) = structure::build(items);
+    let (front_blocks, mut sections) = structure::build(structure::classify(body));
     let back = take_closing(&mut sections);
+    let attachments = tail
+        .attachments
+        .into_iter()
+        .map(|lines| {
+            let (front, sections) = structure::build(structure::classify(lines.body));
+            Attachment {
+                label: lines.label,
+                title: lines.title,
+                front,
+                sections,
+            }
+        })
+        .collect();
     warnings.sort_by_key(|w| w.line);
     let document = Document {
         meta,
         front: front_blocks,
         sections,
         back,
+        closing: tail.closing,
+        attachments,
+        record: tail.record,
         ..Document::default()
     };
     Ok(Parsed { document, warnings })
+}
+
+/// A scraper's 标题 or 文号 field stands in for the document's own when it has none.
+fn use_metadata(meta: &mut crate::model::Meta, metadata: Metadata, warnings: &mut Vec<Warning>) {
+    if meta.title.is_empty()
+        && let Some(title) = metadata.title
+    {
+        warnings.push(Warning::general(
+            WarningKind::Input,
+            format!("the text has no title line; the page's 标题 field gives it: {title:?}"),
+        ));
+        meta.title.push(title);
+    }
+    let has_number = meta.header.as_ref().is_some_and(|h| h.doc_number.is_some());
+    if !has_number && let Some(number) = metadata.doc_number {
+        warnings.push(Warning::general(
+            WarningKind::Input,
+            format!("the page's 文号 field gives the document number: {number:?}"),
+        ));
+        meta.header.get_or_insert_with(Header::default).doc_number = Some(Element::new(number));
+    }
 }
 
 fn page_prefix(inputs: &[Input], page: usize) -> String {

@@ -2,17 +2,36 @@
 
 use super::front::is_date_line;
 use super::inline;
-use super::lines::Line;
+use super::lines::{Hint, Line};
 use super::markers;
 use super::space::is_space;
 use crate::model::{Block, Family, Heading, Marker, Placement, Section};
 
-/// Longest lead sentence (in characters) still taken as a run-in heading.
+/// Longest lead sentence (in characters) taken as a run-in heading without asking its
+/// family: longer ones are headings only when siblings of their family are headings too.
 const MAX_LEAD_CHARS: usize = 80;
+/// Longest lead sentence taken as a run-in heading at all ("一、坚持把扩大有效投资作为稳增长的
+/// 关键举措，……" runs to some 140 characters).
+const MAX_LONG_LEAD_CHARS: usize = 160;
 /// Longest standalone marker line without a sentence end.
 const MAX_STANDALONE_CHARS: usize = 60;
 /// Longest unnumbered heading line.
 const MAX_UNNUMBERED_CHARS: usize = 25;
+
+/// Titles of the back matter after a body: their items (〔1〕…, [1]…, 术语：解释) are not
+/// headings.
+const BACK_MATTER_TITLES: &[&str] = &[
+    "注释",
+    "注",
+    "注：",
+    "注解",
+    "名词解释",
+    "参考文献",
+    "参考资料",
+    "附注",
+    "后记",
+    "附录",
+];
 
 /// A paragraph after classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,28 +84,54 @@ fn char_len(text: &str) -> usize {
     text.chars().filter(|&c| !is_space(c)).count()
 }
 
-/// Classifies a paragraph that starts with a marker.
-fn marked_item(line: Line, marker: Marker, marker_len: usize) -> Item {
+/// The longest label of a form field ("项目总投资（万元）").
+const MAX_FIELD_LABEL_CHARS: usize = 16;
+
+/// Whether the text after a marker is a form field to fill in ("（1）姓名：______", "（2）类别：
+/// □甲　□乙"): a label, a colon and blanks.
+fn is_form_field(after_marker: &str) -> bool {
+    let Some(colon) = after_marker.find(['：', ':']) else {
+        return false;
+    };
+    // A label is a few words, not a sentence ("支持范围。重点支持以下项目：" introduces a list).
+    let label = &after_marker[..colon];
+    if char_len(label) > MAX_FIELD_LABEL_CHARS || label.contains(['。', '；', '，', '！', '？'])
+    {
+        return false;
+    }
+    let value = after_marker[colon..].trim_start_matches([':', '：']);
+    value.trim_matches(is_space).is_empty()
+        || value.contains("__")
+        || value.contains('□')
+        || value.contains("＿")
+}
+
+/// Classifies a paragraph that starts with a marker. A lead sentence longer than
+/// [`MAX_LEAD_CHARS`] gives a heading marked `long`: kept only if its family agrees.
+fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
     let Line { number, text, .. } = line;
+    let after = text[marker_len..].trim_matches(is_space);
+    if after.is_empty() || is_form_field(after) {
+        return (Item::Body { line: number, text }, false);
+    }
     let heading = |lead: String, rest: Option<String>| Item::Heading {
         line: number,
         marker: Some(marker),
         lead,
         rest,
     };
-    if text[marker_len..].trim_matches(is_space).is_empty() {
-        return Item::Body { line: number, text };
-    }
     match lead_end(&text) {
-        None if char_len(&text) <= MAX_STANDALONE_CHARS => heading(text, None),
-        Some(end) if char_len(&text[..end]) <= MAX_LEAD_CHARS => {
-            if text[end..].trim_matches(is_space).is_empty() {
+        None if char_len(&text) <= MAX_STANDALONE_CHARS => (heading(text, None), false),
+        Some(end) if char_len(&text[..end]) <= MAX_LONG_LEAD_CHARS => {
+            let long = char_len(&text[..end]) > MAX_LEAD_CHARS;
+            let item = if text[end..].trim_matches(is_space).is_empty() {
                 heading(text, None)
             } else {
                 heading(text[..end].to_string(), Some(text[end..].to_string()))
-            }
+            };
+            (item, long)
         }
-        _ => Item::Body { line: number, text },
+        _ => (Item::Body { line: number, text }, false),
     }
 }
 
@@ -104,13 +149,47 @@ fn is_unnumbered_candidate(text: &str) -> bool {
         && !text.contains([
             '。', '，', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '…',
         ])
-        && !text.starts_with(['—', '（', '(', '“', '"', '《'])
+        && !text.starts_with(['—', '（', '(', '“', '"', '《', '〔', '['])
         && !is_date_line(text)
         && text.chars().any(crate::model::is_han)
 }
 
 fn ends_sentence(text: &str) -> bool {
     text.ends_with(['。', '！', '？', '”', '!', '?', '）', ')', '；', '…'])
+}
+
+/// A back-matter title alone on its line ("注释", "注　　释", "参考文献").
+fn back_matter_title(text: &str) -> Option<&'static str> {
+    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
+    BACK_MATTER_TITLES
+        .iter()
+        .copied()
+        .find(|title| compact == *title)
+}
+
+/// Turns the body item at `index` into an unnumbered heading.
+fn make_unnumbered_heading(items: &mut [Item], index: usize) {
+    if let Item::Body { line, text } = &mut items[index] {
+        let lead = std::mem::take(text);
+        items[index] = Item::Heading {
+            line: *line,
+            marker: None,
+            lead,
+            rest: None,
+        };
+    }
+}
+
+/// The item of the heading at `index` made body text again.
+fn demote(items: &mut [Item], index: usize) {
+    if let Item::Heading {
+        line, lead, rest, ..
+    } = &mut items[index]
+    {
+        let mut text = std::mem::take(lead);
+        text.push_str(rest.as_deref().unwrap_or(""));
+        items[index] = Item::Body { line: *line, text };
+    }
 }
 
 /// Classifies every paragraph of the body (after the front matter), taking the lines' text.
@@ -121,22 +200,69 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         .filter(|(m, _)| m.family == Family::Sequence)
         .map(|(m, _)| m.ordinal)
         .collect();
-    let mut items: Vec<Item> = lines
-        .into_iter()
-        .map(|line| match markers::parse(&line.text) {
+    let mut long_leads = Vec::new();
+    let mut hinted = Vec::new();
+    let mut back_matter: Option<&'static str> = None;
+    let mut items: Vec<Item> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let index = items.len();
+        // A heading by the source's markup (a Markdown "## 引言", "## 一"): a heading whatever
+        // its words; its level comes from its family like any other's.
+        if let Hint::Heading(_) = line.hint {
+            back_matter = back_matter_title(&line.text);
+            let marker = markers::parse(&line.text).map(|(m, _)| m);
+            hinted.push(index);
+            items.push(Item::Heading {
+                line: line.number,
+                marker,
+                lead: line.text,
+                rest: None,
+            });
+            continue;
+        }
+        if let Some(title) = back_matter_title(&line.text) {
+            back_matter = Some(title);
+            hinted.push(index);
+            items.push(Item::Heading {
+                line: line.number,
+                marker: None,
+                lead: line.text,
+                rest: None,
+            });
+            continue;
+        }
+        // Note items, references and glossary entries under a back-matter title are not
+        // headings (an appendix may have headings of its own).
+        if back_matter.is_some_and(|title| title != "附录") {
+            items.push(Item::Body {
+                line: line.number,
+                text: line.text,
+            });
+            continue;
+        }
+        let item = match markers::parse(&line.text) {
             Some((marker, _)) if marker.family == Family::Sequence && sequence_words.len() < 2 => {
                 Item::Body {
                     line: line.number,
                     text: line.text,
                 }
             }
-            Some((marker, len)) => marked_item(line, marker, len),
+            Some((marker, len)) => {
+                let (item, long) = marked_item(line, marker, len);
+                if long {
+                    long_leads.push(index);
+                }
+                item
+            }
             None => Item::Body {
                 line: line.number,
                 text: line.text,
             },
-        })
-        .collect();
+        };
+        items.push(item);
+    }
+    demote_enumerations(&mut items);
+    keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
     // Unnumbered heading lines: short, unpunctuated, between finished sentences and a body
     // paragraph; only when the document has at least two of them.
@@ -151,20 +277,100 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
             })
         })
         .collect();
-    if candidates.len() >= 2 {
+    if candidates.len() + hinted.len() >= 2 && !candidates.is_empty() {
         for i in candidates {
-            if let Item::Body { line, text } = &mut items[i] {
-                let lead = std::mem::take(text);
-                items[i] = Item::Heading {
-                    line: *line,
-                    marker: None,
-                    lead,
-                    rest: None,
-                };
-            }
+            make_unnumbered_heading(&mut items, i);
         }
     }
     items
+}
+
+/// Marker lines that are the items of one enumerated sentence are body text: a run of one
+/// family counting 1, 2, 3 … whose items end in ；， or 、 (the last in 。), introduced by a
+/// line ending in "：" ("申报材料包括：" / "1.项目申报书；" / "2.营业执照复印件；" …).
+fn demote_enumerations(items: &mut [Item]) {
+    let text_of = |item: &Item| -> String {
+        match item {
+            Item::Heading { lead, rest, .. } => {
+                format!("{lead}{}", rest.as_deref().unwrap_or(""))
+            }
+            Item::Body { text, .. } => text.clone(),
+        }
+    };
+    let family = |item: &Item| match item {
+        Item::Heading {
+            marker: Some(marker),
+            ..
+        } => Some((marker.family, marker.ordinal)),
+        _ => None,
+    };
+    // "注：1.本表…；" on one line, "2.…；" and "3.…。" below: the first item opens a body
+    // paragraph after a label.
+    let opens_run_inline = |item: &Item| match item {
+        Item::Body { text, .. } => ["：1.", "：1．", "：1、", ":1.", "：（1）"]
+            .iter()
+            .any(|opening| text.contains(opening)),
+        Item::Heading { .. } => false,
+    };
+    let mut start = 0;
+    while start < items.len() {
+        let first_ordinal = match family(&items[start]) {
+            Some((_, 1)) => 1,
+            Some((_, 2)) if start > 0 && opens_run_inline(&items[start - 1]) => 2,
+            _ => {
+                start += 1;
+                continue;
+            }
+        };
+        let Some((first_family, _)) = family(&items[start]) else {
+            start += 1;
+            continue;
+        };
+        let mut end = start + 1;
+        while end < items.len()
+            && family(&items[end]) == Some((first_family, (end - start) as u32 + first_ordinal))
+        {
+            end += 1;
+        }
+        let mut texts: Vec<String> = items[start..end].iter().map(text_of).collect();
+        if first_ordinal == 2 {
+            texts.insert(0, text_of(&items[start - 1]));
+        }
+        let count = texts.len();
+        let item_ends = |text: &String| text.ends_with(['；', ';', '，', ',', '、']);
+        let all_but_last_pause = count >= 2 && texts[..count - 1].iter().all(item_ends);
+        let single_pause = count == 1 && item_ends(&texts[0]);
+        if all_but_last_pause || single_pause {
+            for index in start..end {
+                demote(items, index);
+            }
+        }
+        start = end;
+    }
+}
+
+/// A lead sentence longer than [`MAX_LEAD_CHARS`] is a heading only when another member of
+/// its family in the document is a heading with an ordinary lead (the family is used for
+/// headings there); otherwise it is a numbered paragraph.
+fn keep_long_leads_their_family_agrees_with(items: &mut [Item], long_leads: &[usize]) {
+    for &index in long_leads {
+        let Item::Heading {
+            marker: Some(marker),
+            ..
+        } = &items[index]
+        else {
+            continue;
+        };
+        let family = marker.family;
+        let agrees = items.iter().enumerate().any(|(other, item)| {
+            other != index
+                && !long_leads.contains(&other)
+                && matches!(item, Item::Heading { marker: Some(m), .. } if m.family == family)
+        });
+        if !agrees {
+            demote(items, index);
+        }
+    }
 }
 
 fn family_of(marker: &Option<Marker>) -> Family {

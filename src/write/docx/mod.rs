@@ -2,6 +2,7 @@
 //! then the parts docx-rs cannot express (styles, settings, core properties, the TOC field)
 //! written by wengao and zipped deterministically.
 
+mod direct;
 pub mod geometry;
 mod package;
 pub mod parts;
@@ -13,7 +14,7 @@ use docx_rs::{
 };
 
 use crate::error::Error;
-use crate::flow::{Content, Flow, FlowOptions, Span, Style};
+use crate::flow::{BlockRole, Content, Flow, FlowOptions, Span, Style};
 use crate::model::Document;
 use crate::template::Align;
 use crate::write::{Output, WriteOptions};
@@ -27,6 +28,8 @@ const BODY_PLACEHOLDER: &str = "\u{E000}wengao-body\u{E000}";
 /// A piece of the document body.
 enum BodyPart {
     Paragraph(Box<Paragraph>),
+    /// A paragraph already written as XML (see [`direct`]).
+    Xml(String),
     /// The table of contents field (`--toc`), written by [`parts::toc_xml`], and the space
     /// after it in grid lines.
     TableOfContents {
@@ -70,6 +73,10 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
             Footer::new().add_paragraph(page_number_paragraph(PageSide::Even, &page_number)),
         )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_PLACEHOLDER)));
+    if !flow.numbers_first_page() {
+        // A letter's first page carries no page number (GB/T 9704 10.1).
+        docx = docx.first_footer(Footer::new()).title_pg();
+    }
 
     let mut xml = docx.build();
     let skeleton = package::normalize(&xml.document);
@@ -100,6 +107,7 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
                 BodyPart::Paragraph(paragraph) => {
                     part.write_all(&package::normalize(&paragraph.build()))
                 }
+                BodyPart::Xml(xml) => part.write_all(xml.as_bytes()),
                 BodyPart::TableOfContents { space_after_lines } => {
                     let spacing = if space_after_lines > 0.0 {
                         format!(
@@ -191,14 +199,46 @@ fn styled(style: ParagraphStyle, text: &str) -> Paragraph {
 
 /// The printed text of spans (item markers are ordinary text in Word).
 fn span_text(spans: &[Span]) -> String {
-    spans.iter().map(|span| span.text).collect()
+    spans.iter().map(|span| span.text.as_ref()).collect()
 }
 
 /// Hands every part of the document body to `emit` in reading order, one at a time.
 fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut(BodyPart)) {
     let pitch = geometry.line_pitch.0 as f32;
+    // The height used on the current page so far, for a block at a fixed top (the 版头's
+    // mark under the 份号, 密级 and 紧急程度 lines): every block before it is one line.
+    let mut used_on_page = 0.0_f32;
     flow.for_each(&mut |block| {
+        if block.page_break_before {
+            used_on_page = 0.0;
+        }
+        let used_above = (used_on_page * pitch) as i32;
+        used_on_page += block.space_before_lines + 1.0 + block.space_after_lines;
         let style = ParagraphStyle::of(block.role);
+        // An attachment's headings sit one level deeper in the outline than their style says.
+        let outline_level = block
+            .outline
+            .as_ref()
+            .filter(|entry| match block.role {
+                BlockRole::Heading(level) | BlockRole::RunIn(level) => entry.level != level,
+                _ => false,
+            })
+            .map(|entry| entry.level);
+        let direct_part = |block: &crate::flow::Block| {
+            let placement = direct::Placement {
+                used_above,
+                outline_level,
+            };
+            BodyPart::Xml(direct::paragraph(block, flow.template, geometry, placement))
+        };
+        if direct::needs_direct(&block, flow.template) {
+            emit(direct_part(&block));
+            return;
+        }
+        let outlined = |paragraph: Paragraph| match outline_level {
+            Some(level) => paragraph.outline_lvl(usize::from(level.saturating_sub(1).min(8))),
+            None => paragraph,
+        };
         // The flow merged the gaps that meet; where a block's gaps differ from what its style
         // declares, the paragraph says so.
         let (declared_before, declared_after) = Flow::role_spacing(flow.template, block.role);
@@ -211,9 +251,10 @@ fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut
             } else {
                 paragraph
             };
-            with_spacing(paragraph, before, None, pitch)
+            outlined(with_spacing(paragraph, before, None, pitch))
         };
         match &block.content {
+            Content::Split { .. } | Content::Rule(_) => emit(direct_part(&block)),
             Content::TableOfContents => emit(BodyPart::TableOfContents {
                 space_after_lines: block.space_after_lines,
             }),
@@ -237,7 +278,7 @@ fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut
                 // goes on the lead, the gap below on the body.
                 let hidden_mark = RunProperty::new().vanish().spec_vanish();
                 emit(BodyPart::paragraph(first(
-                    styled(style, lead.text).run_property(hidden_mark),
+                    styled(style, &lead.text).run_property(hidden_mark),
                 )));
                 let body = Paragraph::new()
                     .style(&ParagraphStyle::RunInBody.id())

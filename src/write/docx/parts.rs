@@ -37,10 +37,11 @@ pub fn xml_safe(text: &str) -> String {
 
 /// The deepest heading level that gets a style: at least 4, at most Word's 9.
 pub fn heading_levels(document: &Document) -> u8 {
+    // An attachment's headings sit one level deeper in the outline than their style.
     let deepest = document
-        .walk()
+        .outline()
         .iter()
-        .map(|(_, section)| section.heading.level)
+        .map(|item| item.level)
         .max()
         .unwrap_or(0);
     deepest.clamp(4, 9)
@@ -105,15 +106,10 @@ pub fn core_xml(document: &Document) -> String {
 /// result lists the headings (Word rebuilds it with page numbers when it opens the file). Its
 /// last paragraph carries `spacing_after` (a `w:spacing` element, or "").
 pub fn toc_xml(document: &Document, heading_levels: u8, spacing_after: &str) -> String {
-    let entries: Vec<(u8, &str)> = document
-        .walk()
-        .into_iter()
-        .map(|(_, section)| {
-            (
-                section.heading.level.min(heading_levels),
-                section.heading.text.as_str(),
-            )
-        })
+    let outline = document.outline();
+    let entries: Vec<(u8, &str)> = outline
+        .iter()
+        .map(|item| (item.level.min(heading_levels), item.text.as_ref()))
         .filter(|(level, _)| *level <= 4)
         .collect();
     let mut out = String::new();

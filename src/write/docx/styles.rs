@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::geometry::{PageGeometry, Twips};
 use super::parts::{W_NS, escape};
-use crate::flow::{BlockRole, Flow, Style};
+use crate::flow::{BlockRole, Flow, Rgb, Style};
 use crate::template::{Align, Template};
 
 /// The paragraph styles of a wengao document (and the one character style, `RunInBodyText`).
@@ -38,7 +38,35 @@ pub enum ParagraphStyle {
     TocHeading,
     /// A table of contents entry of a level.
     Toc(u8),
+    /// The 公文 elements, one style each (see [`GONGWEN_STYLES`]).
+    HeaderMark,
+    IssuerMark,
+    DocNumber,
+    Addressee,
+    AttachmentNote,
+    /// The 署名 and the 成文日期.
+    Signature,
+    Annotation,
+    AttachmentLabel,
+    /// An attachment's title: outline level 1.
+    AttachmentTitle,
+    /// The 版记's lines and rules.
+    Record,
 }
+
+/// The styles of the 公文 elements, written after the title block's.
+const GONGWEN_STYLES: [ParagraphStyle; 10] = [
+    ParagraphStyle::HeaderMark,
+    ParagraphStyle::IssuerMark,
+    ParagraphStyle::DocNumber,
+    ParagraphStyle::Addressee,
+    ParagraphStyle::AttachmentNote,
+    ParagraphStyle::Signature,
+    ParagraphStyle::Annotation,
+    ParagraphStyle::AttachmentLabel,
+    ParagraphStyle::AttachmentTitle,
+    ParagraphStyle::Record,
+];
 
 impl ParagraphStyle {
     /// The `w:styleId`.
@@ -57,6 +85,7 @@ impl ParagraphStyle {
             ParagraphStyle::Footer => "Footer".into(),
             ParagraphStyle::TocHeading => "TOCHeading".into(),
             ParagraphStyle::Toc(level) => format!("TOC{level}"),
+            other => other.name(),
         }
     }
 
@@ -76,6 +105,16 @@ impl ParagraphStyle {
             ParagraphStyle::Footer => "footer".into(),
             ParagraphStyle::TocHeading => "TOC Heading".into(),
             ParagraphStyle::Toc(level) => format!("toc {level}"),
+            ParagraphStyle::HeaderMark => "HeaderMark".into(),
+            ParagraphStyle::IssuerMark => "IssuerMark".into(),
+            ParagraphStyle::DocNumber => "DocNumber".into(),
+            ParagraphStyle::Addressee => "Addressee".into(),
+            ParagraphStyle::AttachmentNote => "AttachmentNote".into(),
+            ParagraphStyle::Signature => "Signature".into(),
+            ParagraphStyle::Annotation => "Annotation".into(),
+            ParagraphStyle::AttachmentLabel => "AttachmentLabel".into(),
+            ParagraphStyle::AttachmentTitle => "AttachmentTitle".into(),
+            ParagraphStyle::Record => "Record".into(),
         }
     }
 
@@ -83,8 +122,18 @@ impl ParagraphStyle {
     /// body is [`ParagraphStyle::RunInBody`]).
     pub fn of(role: BlockRole) -> ParagraphStyle {
         match role {
-            BlockRole::IssuerMark | BlockRole::Title => ParagraphStyle::Title,
-            BlockRole::DocNumber | BlockRole::Date => ParagraphStyle::Date,
+            BlockRole::Title => ParagraphStyle::Title,
+            BlockRole::Date => ParagraphStyle::Date,
+            BlockRole::HeaderMark => ParagraphStyle::HeaderMark,
+            BlockRole::IssuerMark => ParagraphStyle::IssuerMark,
+            BlockRole::DocNumber => ParagraphStyle::DocNumber,
+            BlockRole::Addressee => ParagraphStyle::Addressee,
+            BlockRole::AttachmentNote => ParagraphStyle::AttachmentNote,
+            BlockRole::Signature | BlockRole::IssueDate => ParagraphStyle::Signature,
+            BlockRole::Annotation => ParagraphStyle::Annotation,
+            BlockRole::AttachmentLabel => ParagraphStyle::AttachmentLabel,
+            BlockRole::AttachmentTitle => ParagraphStyle::AttachmentTitle,
+            BlockRole::RecordCc | BlockRole::RecordPrint => ParagraphStyle::Record,
             BlockRole::Subtitle => ParagraphStyle::Subtitle,
             BlockRole::Speaker => ParagraphStyle::Speaker,
             BlockRole::Salutation => ParagraphStyle::Salutation,
@@ -96,7 +145,7 @@ impl ParagraphStyle {
     }
 
     /// The flow role whose style and spacing this paragraph style carries.
-    fn role(self) -> BlockRole {
+    pub fn role(self) -> BlockRole {
         match self {
             ParagraphStyle::Title | ParagraphStyle::TocHeading => BlockRole::Title,
             ParagraphStyle::Subtitle => BlockRole::Subtitle,
@@ -105,6 +154,16 @@ impl ParagraphStyle {
             ParagraphStyle::Salutation => BlockRole::Salutation,
             ParagraphStyle::Heading(level) => BlockRole::Heading(level),
             ParagraphStyle::RunInLead(level) => BlockRole::RunIn(level),
+            ParagraphStyle::HeaderMark => BlockRole::HeaderMark,
+            ParagraphStyle::IssuerMark => BlockRole::IssuerMark,
+            ParagraphStyle::DocNumber => BlockRole::DocNumber,
+            ParagraphStyle::Addressee => BlockRole::Addressee,
+            ParagraphStyle::AttachmentNote => BlockRole::AttachmentNote,
+            ParagraphStyle::Signature => BlockRole::Signature,
+            ParagraphStyle::Annotation => BlockRole::Annotation,
+            ParagraphStyle::AttachmentLabel => BlockRole::AttachmentLabel,
+            ParagraphStyle::AttachmentTitle => BlockRole::AttachmentTitle,
+            ParagraphStyle::Record => BlockRole::RecordCc,
             ParagraphStyle::Body
             | ParagraphStyle::RunInBody
             | ParagraphStyle::RunInBodyText
@@ -211,14 +270,24 @@ impl ParagraphProps {
         };
         let _ = write!(out, "<w:snapToGrid w:val=\"{snap}\"/>");
         let pitch = geometry.line_pitch.0 as f32;
+        // A gap in lines is written only when there is one: w:beforeLines, once given,
+        // outranks every w:before, including a paragraph's own (a mark at a fixed top).
+        let gap = |side: &str, lines: f32| {
+            let twips = (lines * pitch).round() as i32;
+            if lines > 0.0 {
+                format!(
+                    " w:{side}=\"{twips}\" w:{side}Lines=\"{}\"",
+                    (lines * 100.0).round() as i32
+                )
+            } else {
+                format!(" w:{side}=\"0\"")
+            }
+        };
         let _ = write!(
             out,
-            "<w:spacing w:before=\"{}\" w:beforeLines=\"{}\" w:after=\"{}\" w:afterLines=\"{}\" \
-             w:line=\"{}\" w:lineRule=\"exact\"/>",
-            (self.before_lines * pitch).round() as i32,
-            (self.before_lines * 100.0).round() as i32,
-            (self.after_lines * pitch).round() as i32,
-            (self.after_lines * 100.0).round() as i32,
+            "<w:spacing{}{} w:line=\"{}\" w:lineRule=\"exact\"/>",
+            gap("before", self.before_lines),
+            gap("after", self.after_lines),
             self.line.0
         );
         let _ = write!(
@@ -261,6 +330,8 @@ struct RunProps<'a> {
     /// Horizontal scale in percent (`w:w`).
     scale: Option<u32>,
     size_pt: f32,
+    /// A colour other than black (the issuer's red mark).
+    color: Option<Rgb>,
 }
 
 impl<'a> RunProps<'a> {
@@ -274,6 +345,7 @@ impl<'a> RunProps<'a> {
             },
             scale: grid.scale(geometry, style.size_pt),
             size_pt: style.size_pt,
+            color: (style.color != Rgb::BLACK).then_some(style.color),
         }
     }
 
@@ -288,6 +360,9 @@ impl<'a> RunProps<'a> {
             Setting::Off => out.push_str("<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/>"),
             Setting::Inherit => {}
         }
+        if let Some(color) = self.color {
+            let _ = write!(out, "<w:color w:val=\"{}\"/>", hex(color));
+        }
         if let Some(percent) = self.scale {
             let _ = write!(out, "<w:w w:val=\"{percent}\"/>");
         }
@@ -298,9 +373,14 @@ impl<'a> RunProps<'a> {
     }
 }
 
+/// A colour as Word writes it: "E60012".
+pub fn hex(color: Rgb) -> String {
+    format!("{:02X}{:02X}{:02X}", color.0, color.1, color.2)
+}
+
 /// `w:rFonts` with the first East Asian and Latin names; `w:hint` makes ambiguous characters
 /// (quotation marks, dashes) take the East Asian font.
-fn fonts(east_asian: &[String], latin: &[String]) -> String {
+pub fn fonts(east_asian: &[String], latin: &[String]) -> String {
     let east_asian = east_asian.first().map_or("SimSun", String::as_str);
     let latin = latin.first().map_or("Times New Roman", String::as_str);
     format!(
@@ -419,6 +499,23 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
             &run.xml(),
         );
     }
+    // The 公文 elements. The mark and an attachment's title are set off the grid like the
+    // title; an attachment's title is an outline entry of level 1.
+    for kind in GONGWEN_STYLES {
+        let role = kind.role();
+        let style_of_role = role_style(role);
+        let grid = match kind {
+            ParagraphStyle::IssuerMark | ParagraphStyle::AttachmentTitle => GridFit::Free,
+            _ => GridFit::for_size(geometry, style_of_role.size_pt),
+        };
+        let paragraph = ParagraphProps {
+            keep_with_next: keep(role),
+            outline_level: (kind == ParagraphStyle::AttachmentTitle).then_some(1),
+            ..ParagraphProps::of(&style_of_role, spacing(role), geometry, grid)
+        };
+        let run = RunProps::of(&style_of_role, geometry, grid);
+        style(&mut out, kind, None, &paragraph.xml(geometry), &run.xml());
+    }
     // Run-in leads inherit face and outline level from their heading style; the run-in role
     // gives size, indent, alignment and spacing. They keep with nothing: they are body text.
     let run_in = role_style(BlockRole::RunIn(1));
@@ -435,6 +532,7 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
             bold: Setting::Inherit,
             scale: Some(run_in_grid.scale(geometry, run_in.size_pt).unwrap_or(100)),
             size_pt: run_in.size_pt,
+            color: None,
         };
         style(
             &mut out,

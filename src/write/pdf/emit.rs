@@ -14,8 +14,8 @@ use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use rustc_hash::FxHashMap;
 
 use crate::error::Error;
-use crate::flow::Flow;
-use crate::model::{Document, Section};
+use crate::flow::{Flow, Rgb};
+use crate::model::Document;
 
 use super::embed::{FaceGlyphs, Shown, embed_fonts, font_tag};
 use super::fonts::Fonts;
@@ -223,9 +223,26 @@ fn content_stream(
     shown: &FxHashMap<(FaceId, u16), Shown>,
 ) -> Vec<u8> {
     let mut out = String::with_capacity(page.lines.len() * 28 * 12 + 64);
+    for rule in &page.rules {
+        // Rules first, under the text: a stroked line across the rule's middle.
+        let y = geometry.page_height - rule.y;
+        out.push_str("q ");
+        push_color(&mut out, rule.color);
+        out.push_str("RG ");
+        push_number(&mut out, rule.thickness);
+        out.push_str(" w 0 J ");
+        push_number(&mut out, rule.left);
+        out.push(' ');
+        push_number(&mut out, y);
+        out.push_str(" m ");
+        push_number(&mut out, rule.right);
+        out.push(' ');
+        push_number(&mut out, y);
+        out.push_str(" l S Q\n");
+    }
     out.push_str("BT\n");
     let mut state = TextState::default();
-    for line in page.lines.iter().chain([&page.folio]) {
+    for line in page.lines.iter().chain(page.folio.as_ref()) {
         let y = geometry.page_height - line.baseline;
         // The open TJ array's last glyph: where it was drawn and how far the font moves on.
         let mut open: Option<(f32, f32)> = None;
@@ -279,6 +296,14 @@ fn content_stream(
     out.into_bytes()
 }
 
+/// Appends a colour's three components (0–1) and a space, for `rg` or `RG`.
+fn push_color(out: &mut String, color: Rgb) {
+    for channel in [color.0, color.1, color.2] {
+        push_number(out, f32::from(channel) / 255.0);
+        out.push(' ');
+    }
+}
+
 /// Appends `value` with at most two decimals and no trailing zeros.
 fn push_number(out: &mut String, value: f32) {
     let hundredths = (value * 100.0).round() as i64;
@@ -315,35 +340,50 @@ fn push_code(out: &mut String, code: u16) {
     out.push('>');
 }
 
-/// The font, size and weight last set in the content stream.
+/// The font, size, weight and colour last set in the content stream.
 #[derive(Default)]
 struct TextState {
-    current: Option<(FaceId, u32, Weight)>,
+    current: Option<(FaceId, u32, Weight, Rgb)>,
 }
 
 impl TextState {
-    /// True when `glyph` needs another font, size or weight than the last one set.
-    fn changes(&self, glyph: &Glyph) -> bool {
-        self.current != Some((glyph.face, glyph.size.to_bits(), glyph.weight))
+    /// The font, size, weight and colour of a glyph.
+    fn key(glyph: &Glyph) -> (FaceId, u32, Weight, Rgb) {
+        (glyph.face, glyph.size.to_bits(), glyph.weight, glyph.color)
     }
 
-    /// Writes the operators that switch to `glyph`'s font, size and weight when they change;
-    /// returns whether anything changed.
+    /// True when `glyph` needs another font, size, weight or colour than the last one set.
+    fn changes(&self, glyph: &Glyph) -> bool {
+        self.current != Some(Self::key(glyph))
+    }
+
+    /// Writes the operators that switch to `glyph`'s font, size, weight and colour when they
+    /// change; returns whether anything changed.
     fn switch(&mut self, glyph: &Glyph, out: &mut String) -> bool {
         if !self.changes(glyph) {
             return false;
         }
-        let key = (glyph.face, glyph.size.to_bits(), glyph.weight);
-        let weight_changed = self.current.map(|(_, _, w)| w) != Some(glyph.weight);
-        self.current = Some(key);
-        let _ = write!(out, "/{} ", font_tag(glyph.face));
-        push_number(out, glyph.size);
-        out.push_str(" Tf\n");
-        if weight_changed {
+        let previous = self.current;
+        self.current = Some(Self::key(glyph));
+        let face_changed =
+            previous.map(|(f, s, _, _)| (f, s)) != Some((glyph.face, glyph.size.to_bits()));
+        if face_changed {
+            let _ = write!(out, "/{} ", font_tag(glyph.face));
+            push_number(out, glyph.size);
+            out.push_str(" Tf\n");
+        }
+        let color_changed = previous.map(|(_, _, _, c)| c) != Some(glyph.color);
+        if color_changed && (previous.is_some() || glyph.color != Rgb::BLACK) {
+            push_color(out, glyph.color);
+            out.push_str("rg\n");
+        }
+        let weight_changed = previous.map(|(_, _, w, _)| w) != Some(glyph.weight);
+        if weight_changed || (color_changed && glyph.weight == Weight::FakeBold) {
             match glyph.weight {
                 Weight::Regular => out.push_str("0 Tr\n"),
                 Weight::FakeBold => {
-                    out.push_str("0 0 0 RG ");
+                    push_color(out, glyph.color);
+                    out.push_str("RG ");
                     push_number(out, glyph.size * FAKE_BOLD_STROKE_EM);
                     out.push_str(" w 2 Tr\n");
                 }
@@ -365,27 +405,27 @@ fn finish(
         .get(b"Root")
         .and_then(Object::as_reference)
         .expect("new_document writes a catalog");
-    let mut anchors: Vec<Option<Anchor>> = vec![None; document.walk().len()];
+    let items = document.outline();
+    let mut anchors: Vec<Option<Anchor>> = vec![None; items.len()];
     for anchor in &summary.anchors {
-        anchors[anchor.section] = Some(*anchor);
+        if let Some(slot) = anchors.get_mut(anchor.section) {
+            *slot = Some(*anchor);
+        }
     }
-    let outline = if document.sections.is_empty() {
+    let outline = if items.is_empty() {
         None
     } else {
         let outlines_id = lo.new_object_id();
-        let mut counter = 0;
         let destination = Destination {
             anchors: &anchors,
             page_ids,
             page_height: summary.geometry.page_height,
         };
-        let (first, last, count) = add_outline_items(
-            lo,
-            &document.sections,
-            outlines_id,
-            &mut counter,
-            &destination,
-        );
+        let levels: Vec<u8> = items.iter().map(|item| item.level).collect();
+        let titles: Vec<&str> = items.iter().map(|item| item.text.as_ref()).collect();
+        let tree = OutlineTree::from_levels(&levels);
+        let (first, last, count) =
+            add_outline_items(lo, &tree, &tree.roots, &titles, outlines_id, &destination);
         let mut outlines = Dictionary::new();
         outlines.set("Type", Object::Name(b"Outlines".to_vec()));
         outlines.set("First", Object::Reference(first));
@@ -425,24 +465,50 @@ struct Destination<'a> {
     page_height: f32,
 }
 
-/// Adds the bookmarks of `sections` (and their children) under `parent`; returns the first and
+/// The outline's entries (flat, with levels) as a tree: each entry's children are the entries
+/// after it of a deeper level, up to the next of its level or higher.
+struct OutlineTree {
+    roots: Vec<usize>,
+    children: Vec<Vec<usize>>,
+}
+
+impl OutlineTree {
+    fn from_levels(levels: &[u8]) -> OutlineTree {
+        let mut roots = Vec::new();
+        let mut children = vec![Vec::new(); levels.len()];
+        // Entries still open, innermost last.
+        let mut open: Vec<usize> = Vec::new();
+        for (index, &level) in levels.iter().enumerate() {
+            while open.last().is_some_and(|&parent| levels[parent] >= level) {
+                open.pop();
+            }
+            match open.last() {
+                Some(&parent) => children[parent].push(index),
+                None => roots.push(index),
+            }
+            open.push(index);
+        }
+        OutlineTree { roots, children }
+    }
+}
+
+/// Adds the bookmarks of `entries` (and their children) under `parent`; returns the first and
 /// last item and the number of items shown (all levels open).
 fn add_outline_items(
     lo: &mut lopdf::Document,
-    sections: &[Section],
+    tree: &OutlineTree,
+    entries: &[usize],
+    titles: &[&str],
     parent: ObjectId,
-    counter: &mut usize,
     destination: &Destination,
 ) -> (ObjectId, ObjectId, i64) {
-    let ids: Vec<ObjectId> = sections.iter().map(|_| lo.new_object_id()).collect();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| lo.new_object_id()).collect();
     let mut total = 0;
-    for (position, section) in sections.iter().enumerate() {
-        let index = *counter;
-        *counter += 1;
+    for (position, &index) in entries.iter().enumerate() {
         let mut item = Dictionary::new();
         item.set(
             "Title",
-            Object::String(utf16_text(&section.heading.text), StringFormat::Hexadecimal),
+            Object::String(utf16_text(titles[index]), StringFormat::Hexadecimal),
         );
         item.set("Parent", Object::Reference(parent));
         if position > 0 {
@@ -466,9 +532,10 @@ fn add_outline_items(
             );
         }
         total += 1;
-        if !section.children.is_empty() {
+        let children = &tree.children[index];
+        if !children.is_empty() {
             let (first, last, count) =
-                add_outline_items(lo, &section.children, ids[position], counter, destination);
+                add_outline_items(lo, tree, children, titles, ids[position], destination);
             item.set("First", Object::Reference(first));
             item.set("Last", Object::Reference(last));
             item.set("Count", Object::Integer(count));

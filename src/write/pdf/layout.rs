@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::flow::linebreak::{Squeeze, break_opportunities, forbidden_at_line_start, squeeze};
-use crate::flow::{Block, Content, FaceRole, Flow, Span};
+use crate::flow::{Block, Content, FaceRole, Flow, Rgb, Rule, Span};
 use crate::template::{Align, Roles, Template, mm_to_pt};
 
 /// Index of a loaded font face (meaning is up to the [`Metrics`] implementation).
@@ -86,6 +86,8 @@ pub struct Glyph {
     pub weight: Weight,
     /// No face has this character: it prints as a box (and a warning is given).
     pub missing: bool,
+    /// The glyph's colour (red for the issuer's mark).
+    pub color: Rgb,
 }
 
 /// How a line fills the text block's width.
@@ -133,8 +135,22 @@ pub struct Page {
     /// 1-based page number.
     pub number: usize,
     pub lines: Vec<Line>,
-    /// The "— N —" line under the text block.
-    pub folio: Line,
+    /// Rules drawn on the page (the red rule under a 公文's 版头, the 版记's rules).
+    pub rules: Vec<RuleLine>,
+    /// The "— N —" line under the text block; `None` on a page without a number (the 版记's
+    /// page, a blank page before it, a letter's first page).
+    pub folio: Option<Line>,
+}
+
+/// A rule placed on a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleLine {
+    /// Where the rule's middle is, from the top of the page.
+    pub y: f32,
+    pub left: f32,
+    pub right: f32,
+    pub thickness: f32,
+    pub color: Rgb,
 }
 
 /// Where a heading landed, for the bookmarks.
@@ -227,7 +243,20 @@ impl Layout {
         let mut out = String::new();
         for page in &self.pages {
             let _ = writeln!(out, "page {}", page.number);
-            for line in page.lines.iter().chain(std::iter::once(&page.folio)) {
+            for rule in &page.rules {
+                let _ = writeln!(
+                    out,
+                    "  rule y {:6.1} x {:6.1}..{:6.1} {:.2} pt #{:02x}{:02x}{:02x}",
+                    rule.y,
+                    rule.left,
+                    rule.right,
+                    rule.thickness,
+                    rule.color.0,
+                    rule.color.1,
+                    rule.color.2
+                );
+            }
+            for line in page.lines.iter().chain(page.folio.as_ref()) {
                 let _ = writeln!(
                     out,
                     "  row {:2} y {:6.1} x {:6.1}..{:6.1} {:<11} {:<9} {}",
@@ -273,6 +302,7 @@ struct Unit {
     kind: Kind,
     weight: Weight,
     missing: bool,
+    color: Rgb,
 }
 
 impl Unit {
@@ -294,6 +324,17 @@ enum Row {
         line: Line,
         keep_with_next: bool,
         anchor: Option<usize>,
+        /// Grid rows the line takes (a large issuer's mark takes several).
+        rows: usize,
+        /// The line's top, from the top of the type area, when it stands at a fixed place.
+        fixed_top: Option<f32>,
+    },
+    /// A rule `gap` points under the last line placed (or at `fixed_top` from the type area's
+    /// top, not moving the text).
+    Rule {
+        rule: Rule,
+        gap: f32,
+        fixed_top: Option<f32>,
     },
 }
 
@@ -335,6 +376,8 @@ pub fn layout_pages(
         missing: Vec::new(),
         paginator: Paginator::new(geometry, &template.roles, metrics, sink),
     };
+    setter.paginator.number_first_page = flow.numbers_first_page();
+    setter.paginator.duplex = flow.duplex();
     flow.for_each(&mut |block| setter.set(&block));
     let Setter {
         paginator, missing, ..
@@ -377,14 +420,16 @@ struct Run<'a> {
     text: std::borrow::Cow<'a, str>,
     face: FaceRole,
     weight: Weight,
+    color: Rgb,
 }
 
 impl<'a> Run<'a> {
-    fn of(span: &Span<'a>) -> Self {
+    fn of(span: &'a Span<'a>, color: Rgb) -> Self {
         Run {
-            text: std::borrow::Cow::Borrowed(span.text),
+            text: std::borrow::Cow::Borrowed(span.text.as_ref()),
             face: span.face,
             weight: weight(span.bold),
+            color,
         }
     }
 }
@@ -399,6 +444,8 @@ fn weight(bold: bool) -> Weight {
 
 /// The runs of a block in reading order (a title's lines joined: see [`Setter::set`]).
 fn runs<'a>(block: &'a Block<'a>) -> Vec<Run<'a>> {
+    let color = block.style.color;
+    let of = |spans: &'a [Span<'a>]| spans.iter().map(move |s| Run::of(s, color));
     match &block.content {
         Content::Lines(lines) => lines
             .iter()
@@ -406,11 +453,15 @@ fn runs<'a>(block: &'a Block<'a>) -> Vec<Run<'a>> {
                 text: std::borrow::Cow::Borrowed(line.as_str()),
                 face: block.style.face,
                 weight: weight(block.style.bold),
+                color,
             })
             .collect(),
-        Content::Text(spans) => spans.iter().map(Run::of).collect(),
-        Content::RunIn { lead, rest } => std::iter::once(lead).chain(rest).map(Run::of).collect(),
-        Content::TableOfContents => Vec::new(),
+        Content::Text(spans) => of(spans).collect(),
+        Content::RunIn { lead, rest } => std::iter::once(Run::of(lead, color))
+            .chain(of(rest))
+            .collect(),
+        Content::Split { left, right } => of(left).chain(of(right)).collect(),
+        Content::TableOfContents | Content::Rule(_) => Vec::new(),
     }
 }
 
@@ -422,76 +473,138 @@ struct Setter<'a> {
     paginator: Paginator<'a>,
 }
 
+/// How a glyph's em maps to the lines it takes: a line's glyphs are 1.2 em from baseline to
+/// baseline at most before the line takes a second grid row.
+const LINE_HEIGHT_EM: f32 = 1.2;
+
 impl Setter<'_> {
     fn set(&mut self, block: &Block) {
         let style = &block.style;
         let size = style.size_pt;
         if block.page_break_before {
-            self.paginator.push(Row::PageBreak);
+            self.paginator.push(Row::PageBreak, block.at_last_page_foot);
+        }
+        let pitch = self.geometry.line_pitch;
+        let fixed_top = block.fixed_top_mm.map(mm_to_pt);
+        if let Content::Rule(rule) = &block.content {
+            let gap = block.space_before_lines * pitch;
+            let row = Row::Rule {
+                rule: *rule,
+                gap,
+                fixed_top,
+            };
+            self.paginator.push(row, block.at_last_page_foot);
+            for _ in 0..block.space_after_lines.round() as usize {
+                self.paginator.push(Row::Blank, block.at_last_page_foot);
+            }
+            return;
         }
         // The PDF page is a grid: gaps are whole lines.
         for _ in 0..block.space_before_lines.round() as usize {
-            self.paginator.push(Row::Blank);
+            self.paginator.push(Row::Blank, block.at_last_page_foot);
         }
         let cell = self.geometry.cell(size);
         let left_edge = self.geometry.block_left + style.left_indent_chars * cell;
         let measure_width =
             self.geometry.block_width - (style.left_indent_chars + style.right_indent_chars) * cell;
         let indent = style.first_line_indent_chars * cell;
-        // A title's lines were broken by the flow: each is set on a line of its own (and only
-        // broken again if the real faces make it wider than the measure).
-        let paragraphs: Vec<Vec<Run>> = match &block.content {
-            Content::Lines(_) => runs(block).into_iter().map(|run| vec![run]).collect(),
-            _ => vec![runs(block)],
-        };
+        let rows = ((size * LINE_HEIGHT_EM) / pitch).ceil().max(1.0) as usize;
         let mut first_row = true;
-        for paragraph_runs in paragraphs {
-            let units = measure(
-                &paragraph_runs,
+        let mut push_line = |setter: &mut Self, line: Line| {
+            let row = Row::Text {
+                line,
+                keep_with_next: block.keep_with_next,
+                anchor: if first_row {
+                    block.outline.as_ref().map(|entry| entry.index)
+                } else {
+                    None
+                },
+                rows,
+                fixed_top: if first_row { fixed_top } else { None },
+            };
+            first_row = false;
+            setter.paginator.push(row, block.at_last_page_foot);
+        };
+        if let Content::Split { left, right } = &block.content {
+            let color = style.color;
+            let left_runs: Vec<Run> = left.iter().map(|s| Run::of(s, color)).collect();
+            let right_runs: Vec<Run> = right.iter().map(|s| Run::of(s, color)).collect();
+            let left_units = measure(
+                &left_runs,
                 size,
                 &self.geometry,
                 self.metrics,
                 &mut self.missing,
             );
-            let lines = break_paragraph(&units, measure_width - indent, measure_width);
-            let count = lines.len();
-            for (number, (start, end)) in lines.into_iter().enumerate() {
-                let first = number == 0;
-                let last = number + 1 == count;
-                let left = left_edge + if first { indent } else { 0.0 };
-                let width = left_edge + measure_width - left;
-                let placement = match (style.align, last) {
-                    (Align::Justify, false) => LinePlacement::Justify,
-                    (Align::Center, _) => LinePlacement::Center,
-                    (Align::Right, _) => LinePlacement::Right,
-                    _ => LinePlacement::Left,
-                };
-                let glyphs = place(&units[start..end], left, width, placement);
-                let fill = if placement == LinePlacement::Justify {
-                    Fill::Justified
-                } else {
-                    Fill::Natural
-                };
-                self.paginator.push(Row::Text {
-                    line: Line {
+            let right_units = measure(
+                &right_runs,
+                size,
+                &self.geometry,
+                self.metrics,
+                &mut self.missing,
+            );
+            let mut glyphs = place(&left_units, left_edge, measure_width, LinePlacement::Left);
+            glyphs.extend(place(
+                &right_units,
+                left_edge,
+                measure_width,
+                LinePlacement::Right,
+            ));
+            let line = Line {
+                row: 0,
+                baseline: 0.0,
+                role: style.face,
+                fill: Fill::Natural,
+                glyphs,
+            };
+            push_line(self, line);
+        } else {
+            // A title's lines were broken by the flow: each is set on a line of its own (and
+            // only broken again if the real faces make it wider than the measure).
+            let paragraphs: Vec<Vec<Run>> = match &block.content {
+                Content::Lines(_) => runs(block).into_iter().map(|run| vec![run]).collect(),
+                _ => vec![runs(block)],
+            };
+            for paragraph_runs in paragraphs {
+                let units = measure(
+                    &paragraph_runs,
+                    size,
+                    &self.geometry,
+                    self.metrics,
+                    &mut self.missing,
+                );
+                let lines = break_paragraph(&units, measure_width - indent, measure_width);
+                let count = lines.len();
+                for (number, (start, end)) in lines.into_iter().enumerate() {
+                    let first = number == 0;
+                    let last = number + 1 == count;
+                    let left = left_edge + if first { indent } else { 0.0 };
+                    let width = left_edge + measure_width - left;
+                    let placement = match (style.align, last) {
+                        (Align::Justify, false) => LinePlacement::Justify,
+                        (Align::Center, _) => LinePlacement::Center,
+                        (Align::Right, _) => LinePlacement::Right,
+                        _ => LinePlacement::Left,
+                    };
+                    let glyphs = place(&units[start..end], left, width, placement);
+                    let fill = if placement == LinePlacement::Justify {
+                        Fill::Justified
+                    } else {
+                        Fill::Natural
+                    };
+                    let line = Line {
                         row: 0,
                         baseline: 0.0,
                         role: style.face,
                         fill,
                         glyphs,
-                    },
-                    keep_with_next: block.keep_with_next,
-                    anchor: if first_row {
-                        block.outline.map(|entry| entry.index)
-                    } else {
-                        None
-                    },
-                });
-                first_row = false;
+                    };
+                    push_line(self, line);
+                }
             }
         }
         for _ in 0..block.space_after_lines.round() as usize {
-            self.paginator.push(Row::Blank);
+            self.paginator.push(Row::Blank, block.at_last_page_foot);
         }
     }
 }
@@ -543,6 +656,7 @@ fn measure(
                 kind,
                 weight: span.weight,
                 missing: !choice.found,
+                color: span.color,
             });
         }
     }
@@ -769,6 +883,7 @@ fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacement) -> Vec
             right,
             weight: unit.weight,
             missing: unit.missing,
+            color: unit.color,
         });
         pen = right;
     }
@@ -777,7 +892,9 @@ fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacement) -> Vec
 
 /// Distributes rows onto pages as they come: blank rows at a page top are dropped, a heading
 /// never ends a page (it moves to the next page with the line after it), and every page gets
-/// its number. Rows wait only while a run of keep-with-next (heading) rows is open.
+/// its number. Rows wait only while a run of keep-with-next (heading) rows is open. The
+/// 版记's rows wait for the end: they go to the foot of the last page, which has no number
+/// (and is an even page when printing on both sides).
 struct Paginator<'a> {
     geometry: Geometry,
     roles: &'a Roles,
@@ -785,11 +902,20 @@ struct Paginator<'a> {
     sink: &'a mut dyn FnMut(Page),
     /// Rows held back until the length of the heading run they start is known.
     pending: Vec<Row>,
+    /// The 版记's rows.
+    record: Vec<Row>,
     lines: Vec<Line>,
+    rules: Vec<RuleLine>,
     page_index: usize,
     row_on_page: usize,
+    /// The bottom of the last line placed on this page, from the page's top.
+    last_bottom: f32,
     previous_kept: bool,
     anchors: Vec<Anchor>,
+    /// Whether the first page carries a number (a letter's does not).
+    number_first_page: bool,
+    /// Printing on both sides: the 版记's page must be even.
+    duplex: bool,
 }
 
 impl<'a> Paginator<'a> {
@@ -805,21 +931,30 @@ impl<'a> Paginator<'a> {
             metrics,
             sink,
             pending: Vec::new(),
+            record: Vec::new(),
             lines: Vec::new(),
+            rules: Vec::new(),
             page_index: 0,
             row_on_page: 0,
+            last_bottom: geometry.block_top,
             previous_kept: false,
             anchors: Vec::new(),
+            number_first_page: true,
+            duplex: false,
         }
     }
 
-    fn push(&mut self, row: Row) {
+    fn push(&mut self, row: Row, record: bool) {
+        if record {
+            self.record.push(row);
+            return;
+        }
         let keeps = matches!(
             row,
             Row::Text {
                 keep_with_next: true,
                 ..
-            }
+            } | Row::Rule { .. }
         );
         self.pending.push(row);
         if !keeps {
@@ -832,12 +967,14 @@ impl<'a> Paginator<'a> {
         let rows = std::mem::take(&mut self.pending);
         let mut keep_run = vec![0usize; rows.len() + 1];
         for index in (0..rows.len()).rev() {
-            if let Row::Text {
-                keep_with_next: true,
-                ..
-            } = rows[index]
-            {
-                keep_run[index] = keep_run[index + 1] + 1;
+            match &rows[index] {
+                Row::Text {
+                    keep_with_next: true,
+                    rows,
+                    ..
+                } => keep_run[index] = keep_run[index + 1] + rows,
+                Row::Rule { .. } => keep_run[index] = keep_run[index + 1],
+                _ => {}
             }
         }
         for (row, group) in rows.into_iter().zip(keep_run) {
@@ -847,6 +984,8 @@ impl<'a> Paginator<'a> {
 
     fn place(&mut self, row: Row, group: usize) {
         let per_page = self.geometry.lines_per_page;
+        let pitch = self.geometry.line_pitch;
+        let top = self.geometry.block_top;
         match row {
             Row::Blank => {
                 if self.row_on_page > 0 {
@@ -854,54 +993,188 @@ impl<'a> Paginator<'a> {
                 }
             }
             Row::PageBreak => {
-                if self.row_on_page > 0 {
-                    self.finish_page();
+                if self.row_on_page > 0 || !self.lines.is_empty() {
+                    self.finish_page(true);
+                }
+            }
+            Row::Rule {
+                rule,
+                gap,
+                fixed_top,
+            } => {
+                let y = match fixed_top {
+                    Some(at) => top + at,
+                    None => self.last_bottom + gap,
+                };
+                let (left, right) = self.rule_ends(&rule);
+                self.rules.push(RuleLine {
+                    y,
+                    left,
+                    right,
+                    thickness: rule.thickness_pt,
+                    color: rule.color,
+                });
+                if let Some((thickness, between)) = rule.double {
+                    self.rules.push(RuleLine {
+                        y: y + rule.thickness_pt / 2.0 + between + thickness / 2.0,
+                        left,
+                        right,
+                        thickness,
+                        color: rule.color,
+                    });
+                }
+                if fixed_top.is_none() {
+                    // The text goes on in the first grid row under the rule.
+                    let under = ((y - top) / pitch).ceil().max(0.0) as usize;
+                    self.row_on_page = self.row_on_page.max(under);
                 }
             }
             Row::Text {
                 mut line,
                 keep_with_next,
                 anchor,
+                rows,
+                fixed_top,
             } => {
                 // A run of heading lines needs room for itself and one line after it.
                 let starts_group = keep_with_next && !self.previous_kept;
                 let heading_would_strand =
                     starts_group && self.row_on_page + group + 1 > per_page && group < per_page;
-                if self.row_on_page >= per_page || (heading_would_strand && self.row_on_page > 0) {
-                    self.finish_page();
+                if self.row_on_page + rows > per_page
+                    || (heading_would_strand && self.row_on_page > 0)
+                {
+                    self.finish_page(true);
                 }
-                position(&mut line, self.row_on_page, &self.geometry);
+                let size = line_size(&line);
+                match fixed_top {
+                    Some(at) => {
+                        line.row = self.row_on_page;
+                        line.baseline = top + at + ASCENT_EM * size;
+                        let bottom = at + size * LINE_HEIGHT_EM;
+                        self.row_on_page = self.row_on_page.max((bottom / pitch).ceil() as usize);
+                    }
+                    None => {
+                        position(&mut line, self.row_on_page, &self.geometry);
+                        self.row_on_page += rows;
+                    }
+                }
                 if let Some(section) = anchor {
                     self.anchors.push(Anchor {
                         section,
                         page: self.page_index,
-                        top: line.baseline - ASCENT_EM * line_size(&line),
+                        top: line.baseline - ASCENT_EM * size,
                     });
                 }
+                self.last_bottom = line.baseline + (1.0 - ASCENT_EM) * size;
                 self.previous_kept = keep_with_next;
                 self.lines.push(line);
-                self.row_on_page += 1;
             }
         }
     }
 
-    /// Sends the current page, numbered, to the sink and starts the next.
-    fn finish_page(&mut self) {
+    /// The left and right ends of a rule: the type area's width, or a length centred on it.
+    fn rule_ends(&self, rule: &Rule) -> (f32, f32) {
+        let geometry = &self.geometry;
+        match rule.length_mm {
+            Some(length) => {
+                let middle = geometry.block_left + geometry.block_width / 2.0;
+                let half = mm_to_pt(length) / 2.0;
+                (middle - half, middle + half)
+            }
+            None => (geometry.block_left, geometry.block_right()),
+        }
+    }
+
+    /// Sends the current page to the sink, numbered or not, and starts the next.
+    fn finish_page(&mut self, numbered: bool) {
         let number = self.page_index + 1;
+        let numbered = numbered && (number > 1 || self.number_first_page);
         let page = Page {
             number,
             lines: std::mem::take(&mut self.lines),
-            folio: folio(number, &self.geometry, self.roles, self.metrics),
+            rules: std::mem::take(&mut self.rules),
+            folio: numbered.then(|| folio(number, &self.geometry, self.roles, self.metrics)),
         };
         (self.sink)(page);
         self.page_index += 1;
         self.row_on_page = 0;
+        self.last_bottom = self.geometry.block_top;
+    }
+
+    /// Places the 版记 at the foot of the last page: its lines in the page's last rows, its
+    /// last rule on the type area's bottom edge; that page has no number.
+    fn place_record(&mut self) {
+        let record = std::mem::take(&mut self.record);
+        let per_page = self.geometry.lines_per_page;
+        let text_rows: usize = record
+            .iter()
+            .map(|row| match row {
+                Row::Text { rows, .. } => *rows,
+                _ => 0,
+            })
+            .sum();
+        let fits = self.row_on_page + text_rows <= per_page;
+        let page_used = self.row_on_page > 0 || !self.lines.is_empty();
+        if !fits && page_used {
+            self.finish_page(true);
+        }
+        // Printed on both sides, the 版记's page is even: an odd page with text ends
+        // numbered, a fresh odd page stays blank and unnumbered.
+        if self.duplex && (self.page_index + 1) % 2 == 1 {
+            let page_used = self.row_on_page > 0 || !self.lines.is_empty();
+            self.finish_page(page_used);
+        }
+        let pitch = self.geometry.line_pitch;
+        let top = self.geometry.block_top;
+        let mut row = per_page.saturating_sub(text_rows);
+        let mut rule_pending: Vec<Rule> = Vec::new();
+        let boundary = |row: usize| top + row as f32 * pitch;
+        for item in record {
+            match item {
+                Row::Rule { rule, .. } => rule_pending.push(rule),
+                Row::Text { mut line, rows, .. } => {
+                    for rule in rule_pending.drain(..) {
+                        let (left, right) = self.rule_ends(&rule);
+                        self.rules.push(RuleLine {
+                            y: boundary(row),
+                            left,
+                            right,
+                            thickness: rule.thickness_pt,
+                            color: rule.color,
+                        });
+                    }
+                    let size = line_size(&line);
+                    line.row = row;
+                    // Centred between the rules above and under it.
+                    line.baseline = boundary(row) + (pitch + 0.76 * size) / 2.0;
+                    self.lines.push(line);
+                    row += rows;
+                }
+                Row::Blank | Row::PageBreak => {}
+            }
+        }
+        for rule in rule_pending {
+            let (left, right) = self.rule_ends(&rule);
+            self.rules.push(RuleLine {
+                y: boundary(per_page),
+                left,
+                right,
+                thickness: rule.thickness_pt,
+                color: rule.color,
+            });
+        }
+        self.row_on_page = per_page;
+        self.finish_page(false);
     }
 
     /// Places what is held, sends the last page; returns the page count and the anchors.
     fn finish(mut self) -> (usize, Vec<Anchor>) {
         self.place_pending();
-        self.finish_page();
+        if self.record.is_empty() {
+            self.finish_page(true);
+        } else {
+            self.place_record();
+        }
         (self.page_index, self.anchors)
     }
 }
@@ -926,6 +1199,7 @@ fn folio(number: usize, geometry: &Geometry, roles: &Roles, metrics: &dyn Metric
         text: std::borrow::Cow::Owned(folio_text(number)),
         face: role,
         weight: Weight::Regular,
+        color: Rgb::BLACK,
     }];
     let units = measure(&runs, size, geometry, metrics, &mut Vec::new());
     let inset = geometry.char_pitch;

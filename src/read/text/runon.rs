@@ -1,0 +1,108 @@
+//! Paragraphs run together: a page that lost its line breaks keeps its paragraphs on one line
+//! (or a few very long ones), separated only by white space. Split them where a paragraph
+//! must end, and join what a physical line break cut in the middle of a sentence.
+
+use super::lines::Line;
+use super::markers;
+use super::space::is_space;
+
+/// A line at least this long (characters) may hold several paragraphs.
+const MIN_RUN_ON_CHARS: usize = 200;
+/// A run-on line has at least this many gaps between Chinese text.
+const MIN_GAPS: usize = 2;
+/// Longest segment still taken for a heading or title that ends without punctuation.
+const MAX_HEADING_SEGMENT_CHARS: usize = 60;
+
+/// Whether a character is Chinese text or full-width punctuation (not a Latin letter, digit or
+/// space), the kind of character on both sides of a paragraph gap.
+fn is_wide(c: char) -> bool {
+    !c.is_ascii() && !is_space(c)
+}
+
+/// Byte ranges of the gaps (white-space runs) in `text` that separate paragraphs: between two
+/// Chinese characters or marks, or before a date ("…委员会 2025年1月10日").
+fn gaps(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run_start: Option<usize> = None;
+    let mut previous: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if is_space(c) {
+            run_start.get_or_insert(at);
+            continue;
+        }
+        if let Some(start) = run_start.take() {
+            let before = previous.is_some_and(is_wide);
+            let starts_date = text[at..]
+                .chars()
+                .take(5)
+                .collect::<String>()
+                .ends_with('年')
+                && c.is_ascii_digit();
+            if before && (is_wide(c) || starts_date) {
+                out.push((start, at));
+            }
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// Whether a segment can end a paragraph: it ends a sentence or a clause, or it is a heading
+/// or title line (short, or led by a marker) that ends without punctuation.
+fn ends_paragraph(segment: &str) -> bool {
+    segment.ends_with(['。', '！', '？', '：', '；', '”', '）', '…', '!', '?', ':'])
+        || (markers::parse(segment).is_some()
+            && segment.chars().count() <= MAX_HEADING_SEGMENT_CHARS)
+}
+
+/// Splits run-together paragraphs into lines of their own and rejoins sentences a physical
+/// line break cut. Texts with ordinary lines are returned as they are.
+///
+/// ```
+/// use wengao::read::text::{lines::split, runon::split_run_together};
+/// let text = format!("报告  市人民政府： {}现将有关情况报告如下。 一、工作情况 这一年，{}", "正文".repeat(60), "我们".repeat(60));
+/// let lines = split_run_together(split(&text));
+/// let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+/// assert_eq!(texts[0], "报告");
+/// assert_eq!(texts[1], "市人民政府：");
+/// assert_eq!(texts[3], "一、工作情况");
+/// ```
+pub fn split_run_together(lines: Vec<Line>) -> Vec<Line> {
+    let run_on = lines.iter().any(|line| {
+        line.text.chars().count() >= MIN_RUN_ON_CHARS && gaps(&line.text).len() >= MIN_GAPS
+    });
+    if !run_on {
+        return lines;
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len() * 8);
+    for line in lines {
+        let mut start = 0;
+        let mut segments = Vec::new();
+        for (gap_start, gap_end) in gaps(&line.text) {
+            segments.push(&line.text[start..gap_start]);
+            start = gap_end;
+        }
+        segments.push(&line.text[start..]);
+        for (index, segment) in segments.into_iter().enumerate() {
+            let segment = segment.trim_matches(is_space);
+            if segment.is_empty() {
+                continue;
+            }
+            // A physical line break in the middle of a sentence joins the halves.
+            let continues = index == 0
+                && out
+                    .last()
+                    .is_some_and(|previous| !ends_paragraph(&previous.text))
+                && markers::parse(segment).is_none();
+            match out.last_mut() {
+                Some(previous) if continues => previous.text.push_str(segment),
+                _ => out.push(Line {
+                    text: segment.to_string(),
+                    after_blank: index > 0 || line.after_blank,
+                    ..line.clone()
+                }),
+            }
+        }
+    }
+    out
+}
