@@ -148,6 +148,9 @@ pub struct RolesSpec {
     record: Option<Role>,
 }
 
+/// The issuer's mark: 初号.
+const ISSUER_MARK_PT: f32 = 42.0;
+
 /// GB/T 9704's red (the mark and the rule under the 版头).
 pub const GONGWEN_RED: &str = "#E60012";
 
@@ -165,9 +168,12 @@ impl TryFrom<RolesSpec> for Roles {
             ..unindented(role)
         };
         let header_marks = spec.header_marks.unwrap_or_else(|| left(&spec.heading1));
+        // The mark's size is left to the issuer by GB/T 9704; 初号 is usual, and the flow
+        // shrinks a long mark to the type area's width.
         let issuer_mark = spec.issuer_mark.unwrap_or_else(|| Role {
             align: Align::Center,
             color: Some(GONGWEN_RED.to_string()),
+            size: FontSize::from_pt(ISSUER_MARK_PT),
             ..unindented(&spec.title)
         });
         let doc_number = spec.doc_number.unwrap_or_else(|| Role {

@@ -362,7 +362,8 @@ pub struct Block<'a> {
     pub keep_with_next: bool,
     pub page_break_before: bool,
     /// Where the block's top stands on its page, from the top of the type area (the issuer's
-    /// mark: 35 mm); `None` for a block that follows the one before.
+    /// mark: 35 mm; negative above the type area: a letter's mark, 30 mm under the paper's
+    /// top); `None` for a block that follows the one before.
     pub fixed_top_mm: Option<f32>,
     /// The block belongs to the 版记, printed at the foot of the last page (on a page without
     /// a page number).
@@ -412,6 +413,7 @@ impl<'a> Flow<'a> {
     pub fn for_each(&self, visit: &mut dyn FnMut(Block<'a>)) {
         let mut builder = Builder {
             template: self.template,
+            held: None,
             pending: None,
             break_next: false,
             visit,
@@ -498,13 +500,16 @@ fn style_of(template: &Template, face: FaceRole) -> Style<'_> {
     }
 }
 
-/// Builds the blocks in reading order with each role's own spacing, holding back one block:
-/// when the next arrives, the gap where they meet is merged (the larger of the first's space
-/// after and the second's space before, set once as the first's space after) and the first
-/// goes to `visit`.
+/// Builds the blocks in reading order with each role's own spacing, holding back two blocks:
+/// the last one pushed stays open to changes (a gap, an indent) until the next arrives; then
+/// the gap where the one before it meets it is merged (the larger of the first's space after
+/// and the second's space before, set once as the first's space after) and the first goes to
+/// `visit`.
 struct Builder<'a, 'v> {
     template: &'a Template,
-    /// The block not yet handed on, with its space after as its role gives it.
+    /// The block before the last, waiting for the last block's space before to be final.
+    held: Option<Block<'a>>,
+    /// The block just pushed, still open to changes (see [`Builder::last`]).
     pending: Option<Block<'a>>,
     /// The next block starts a page (an attachment's first block).
     break_next: bool,
@@ -527,13 +532,30 @@ impl<'a> Builder<'a, '_> {
             outline,
         };
         block.page_break_before = std::mem::take(&mut self.break_next);
-        if let Some(mut previous) = self.pending.take() {
-            previous.space_after_lines = previous
-                .space_after_lines
-                .max(std::mem::take(&mut block.space_before_lines));
-            (self.visit)(previous);
+        if let Some(settled) = self.pending.take() {
+            self.hand_on_held(Some(settled));
         }
         self.pending = Some(block);
+    }
+
+    /// Merges the gap between the held block and `next` (whose space before is final now)
+    /// and hands the held block on; `next` is held in its place.
+    fn hand_on_held(&mut self, next: Option<Block<'a>>) {
+        let mut next = next;
+        if let Some(mut held) = self.held.take() {
+            // A rule keeps its own gap above: it is measured from the text over it, not
+            // counted in grid lines shared with that text's space after.
+            if let Some(next) = next
+                .as_mut()
+                .filter(|next| !matches!(next.content, Content::Rule(_)))
+            {
+                held.space_after_lines = held
+                    .space_after_lines
+                    .max(std::mem::take(&mut next.space_before_lines));
+            }
+            (self.visit)(held);
+        }
+        self.held = next;
     }
 
     /// The block just pushed, still open to changes.
@@ -543,9 +565,9 @@ impl<'a> Builder<'a, '_> {
 
     /// Hands on the last block.
     fn finish(&mut self) {
-        if let Some(last) = self.pending.take() {
-            (self.visit)(last);
-        }
+        let last = self.pending.take();
+        self.hand_on_held(last);
+        self.hand_on_held(None);
     }
 
     fn span(&self, text: impl Into<Cow<'a, str>>, face: FaceRole, kind: SpanKind) -> Span<'a> {
@@ -651,11 +673,17 @@ impl<'a> Builder<'a, '_> {
         };
         for (index, mark) in header.mark.iter().enumerate() {
             let block = self.line(BlockRole::IssuerMark, mark.text.as_str());
-            // Scaled down so the mark fits the type area's width.
-            let chars = title::width(&mark.text).max(1.0);
-            block.style.size_pt = block.style.size_pt.min(width_pt / chars);
+            // Scaled down so the mark fits the type area's width on one line, with room for
+            // wide Latin capitals ("X市") and the writers' rounding.
+            let ems: f32 = mark
+                .text
+                .chars()
+                .map(|c| if c.is_ascii() { MARK_LATIN_EM } else { 1.0 })
+                .sum();
+            let fitting = width_pt * MARK_WIDTH_SHARE / ems.max(1.0);
+            block.style.size_pt = block.style.size_pt.min(fitting);
             if index == 0 {
-                block.fixed_top_mm = Some(mark_top.max(0.0));
+                block.fixed_top_mm = Some(mark_top);
             }
         }
         if header.kind == DocKind::Letter {
@@ -933,6 +961,10 @@ const RED: Rgb = Rgb(0xE6, 0x00, 0x12);
 const MARK_FROM_TYPE_AREA_TOP_MM: f32 = 35.0;
 /// The mark's top below the paper's top (信函格式).
 const LETTER_MARK_FROM_PAPER_TOP_MM: f32 = 30.0;
+/// The widest a Latin letter of the mark may be, in em (a capital X or M).
+const MARK_LATIN_EM: f32 = 0.8;
+/// The share of the type area's width the mark may fill.
+const MARK_WIDTH_SHARE: f32 = 0.97;
 /// Lines between the mark and the 发文字号 (空二行).
 const DOC_NUMBER_GAP_LINES: f32 = 2.0;
 /// The red rule 4 mm under the 发文字号, in grid lines (a line is 225 mm / 22).

@@ -9,7 +9,7 @@ use crate::docx_support::*;
 use wengao::model::Document;
 
 /// Runs a tool, failing the test with a clear message when it is missing or fails.
-fn run(program: &str, args: &[&str]) -> Vec<u8> {
+pub fn run(program: &str, args: &[&str]) -> Vec<u8> {
     let output = Command::new(program).args(args).output().unwrap_or_else(|e| {
         panic!("{program} is needed for the DOCX render check ({e}); run scripts/install-test-deps.sh")
     });
@@ -22,7 +22,7 @@ fn run(program: &str, args: &[&str]) -> Vec<u8> {
 }
 
 /// Writes the DOCX of `document`, converts it with LibreOffice and returns the PDF's path.
-fn render(document: &Document, name: &str, dir: &Path) -> PathBuf {
+pub fn render(document: &Document, name: &str, dir: &Path) -> PathBuf {
     let docx = dir.join(format!("{name}.docx"));
     std::fs::write(&docx, write(document, &options("gongwen"))).unwrap();
     let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());

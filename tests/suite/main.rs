@@ -12,6 +12,7 @@ mod docx_support;
 mod flow;
 mod fuzz_regressions;
 mod gongwen;
+mod gongwen_layout;
 mod html;
 mod html_render;
 mod nothing_lost;

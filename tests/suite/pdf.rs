@@ -669,3 +669,13 @@ fn fixture_layout_dump_matches_the_golden_file() {
     let dump = lay(&document, &template, &FixedMetrics::default()).dump();
     crate::common::golden(&manifest("fixtures/pdf/speech.layout.txt"), &dump);
 }
+
+#[test]
+fn the_seed_speech_lays_out_as_before_the_gongwen_elements() {
+    // The golden file was written by the flow commit (d90da2a), before 公文 elements were
+    // laid out: a speech must print exactly as it did.
+    let document = crate::common::read_text(&crate::common::seed_text()).document;
+    let template = Template::builtin("gongwen").unwrap();
+    let dump = lay(&document, &template, &FixedMetrics::default()).dump();
+    crate::common::golden(&manifest("fixtures/pdf/seed.layout.txt"), &dump);
+}

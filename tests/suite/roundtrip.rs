@@ -10,6 +10,7 @@ use wengao::{Format, Input, ReadOptions, WriteOptions};
 fn inputs() -> Vec<PathBuf> {
     let mut all: Vec<PathBuf> = cases("reader")
         .into_iter()
+        .chain(cases("gongwen"))
         .map(|c| c.join("input.txt"))
         .collect();
     all.push(root().join("fixtures/sample/input.txt"));

@@ -26,6 +26,8 @@ pub struct Placement {
     pub used_above: i32,
     /// The outline level the paragraph carries when it differs from its style's.
     pub outline_level: Option<u8>,
+    /// The paragraph sits in the 版记's table, which places it (no frame of its own).
+    pub in_record_table: bool,
 }
 
 /// One `w:p` for `block`.
@@ -52,13 +54,22 @@ pub fn paragraph(
     let frame_top = block
         .fixed_top_mm
         .filter(|_| matches!(block.content, Content::Rule(_)));
-    if block.at_last_page_foot {
+    if block.at_last_page_foot && !placement.in_record_table {
         // Consecutive paragraphs with the same frame form one frame, at the type area's foot.
         let _ = write!(
             out,
             "<w:framePr w:w=\"{}\" w:wrap=\"notBeside\" w:vAnchor=\"margin\" \
              w:hAnchor=\"margin\" w:xAlign=\"center\" w:yAlign=\"bottom\"/>",
             geometry.text_width().0
+        );
+    } else if let Some(top_mm) = block.fixed_top_mm.filter(|&top| top < 0.0) {
+        // Above the type area (a letter's mark): a frame placed from the paper's top.
+        let _ = write!(
+            out,
+            "<w:framePr w:w=\"{}\" w:wrap=\"notBeside\" w:vAnchor=\"page\" \
+             w:hAnchor=\"margin\" w:xAlign=\"center\" w:y=\"{}\"/>",
+            geometry.text_width().0,
+            geometry.margin_top.0 + Twips::from_mm(top_mm).0
         );
     } else if let Some(top_mm) = frame_top {
         // A rule at a place of its own on the page (a letter's foot rules).
@@ -89,6 +100,7 @@ pub fn paragraph(
     });
     // Spacing: a fixed top is the space left above the block on its page.
     let before = match block.fixed_top_mm {
+        Some(top_mm) if top_mm < 0.0 => "w:before=\"0\"".to_string(),
         Some(top_mm) if frame_top.is_none() => {
             format!(
                 "w:before=\"{}\"",
@@ -205,9 +217,14 @@ fn rule_height_pt(rule: &Rule) -> f32 {
     rule.thickness_pt + rule.double.map_or(0.0, |(thickness, gap)| thickness + gap)
 }
 
-/// `w:pBdr` drawing the rule under an empty paragraph: single, or thick over thin, or thin
-/// over thick. Border widths are in eighths of a point (2–96).
+/// `w:pBdr` drawing the rule under an empty paragraph.
 fn rule_border(rule: &Rule) -> String {
+    format!("<w:pBdr>{}</w:pBdr>", border("bottom", rule))
+}
+
+/// One border element (`w:bottom`, `w:top` …) drawing `rule`: single, or thick over thin, or
+/// thin over thick. Widths are in eighths of a point (2–96).
+pub fn border(side: &str, rule: &Rule) -> String {
     let eighths = |pt: f32| ((pt * 8.0).round() as i32).clamp(2, 96);
     let (kind, size) = match rule.double {
         None => ("single", eighths(rule.thickness_pt)),
@@ -217,7 +234,7 @@ fn rule_border(rule: &Rule) -> String {
         Some((second, _)) => ("thinThickSmallGap", eighths(second)),
     };
     format!(
-        "<w:pBdr><w:bottom w:val=\"{kind}\" w:sz=\"{size}\" w:space=\"0\" w:color=\"{}\"/></w:pBdr>",
+        "<w:{side} w:val=\"{kind}\" w:sz=\"{size}\" w:space=\"0\" w:color=\"{}\"/>",
         hex(rule.color)
     )
 }

@@ -8,6 +8,9 @@ mod package;
 pub mod parts;
 pub mod styles;
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use docx_rs::{
     AlignmentType, BreakType, BuildXML, DocGrid, DocGridType, Docx, FieldCharType, Footer,
     InstrPAGE, InstrText, LineSpacing, PageMargin, Paragraph, Run, RunProperty,
@@ -73,8 +76,10 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
             Footer::new().add_paragraph(page_number_paragraph(PageSide::Even, &page_number)),
         )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(BODY_PLACEHOLDER)));
-    if !flow.numbers_first_page() {
-        // A letter's first page carries no page number (GB/T 9704 10.1).
+    let has_record = document.record.is_some();
+    if !flow.numbers_first_page() || has_record {
+        // A letter's first page carries no page number (GB/T 9704 10.1), nor does the 版记's
+        // page, the first (and only) page of the last section.
         docx = docx.first_footer(Footer::new()).title_pg();
     }
 
@@ -85,6 +90,17 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
             format: "docx",
             message: "the body placeholder went missing (a bug)".into(),
         })?;
+    // The 版记 goes on a page of its own, in a last section that starts on an even page when
+    // the document is printed on both sides (Word and LibreOffice add the blank page), with
+    // no page number. Word cannot be told "the foot of the page the body ends on": where its
+    // pages break is known only when it lays them out.
+    let (record_break, after_body) = if has_record {
+        let (main_section, last_section_tail) =
+            record_sections(after_body, flow.numbers_first_page(), flow.duplex());
+        (Some(main_section), Cow::Owned(last_section_tail))
+    } else {
+        (None, Cow::Borrowed(after_body))
+    };
     for footer in &mut xml.footers {
         *footer = package::normalize(footer);
     }
@@ -99,31 +115,38 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
     let mut write_document = |part: &mut dyn std::io::Write| -> std::io::Result<()> {
         part.write_all(before_body)?;
         let mut result = Ok(());
-        for_each_body_part(&flow, &geometry, &mut |body_part| {
-            if result.is_err() {
-                return;
-            }
-            result = match body_part {
-                BodyPart::Paragraph(paragraph) => {
-                    part.write_all(&package::normalize(&paragraph.build()))
+        for_each_body_part(
+            &flow,
+            &geometry,
+            record_break.as_deref(),
+            &mut |body_part| {
+                if result.is_err() {
+                    return;
                 }
-                BodyPart::Xml(xml) => part.write_all(xml.as_bytes()),
-                BodyPart::TableOfContents { space_after_lines } => {
-                    let spacing = if space_after_lines > 0.0 {
-                        format!(
-                            "<w:spacing w:after=\"{}\" w:afterLines=\"{}\"/>",
-                            (space_after_lines * geometry.line_pitch.0 as f32).round() as i32,
-                            (space_after_lines * 100.0).round() as i32
+                result = match body_part {
+                    BodyPart::Paragraph(paragraph) => {
+                        part.write_all(&package::normalize(&paragraph.build()))
+                    }
+                    BodyPart::Xml(xml) => part.write_all(xml.as_bytes()),
+                    BodyPart::TableOfContents { space_after_lines } => {
+                        let spacing = if space_after_lines > 0.0 {
+                            format!(
+                                "<w:spacing w:after=\"{}\" w:afterLines=\"{}\"/>",
+                                (space_after_lines * geometry.line_pitch.0 as f32).round() as i32,
+                                (space_after_lines * 100.0).round() as i32
+                            )
+                        } else {
+                            String::new()
+                        };
+                        part.write_all(
+                            parts::toc_xml(document, heading_levels, &spacing).as_bytes(),
                         )
-                    } else {
-                        String::new()
-                    };
-                    part.write_all(parts::toc_xml(document, heading_levels, &spacing).as_bytes())
-                }
-            };
-        });
+                    }
+                };
+            },
+        );
         result?;
-        part.write_all(after_body)
+        part.write_all(&after_body)
     };
     let bytes = package::zip(xml, &mut write_document).map_err(|e| Error::Write {
         format: "docx",
@@ -203,7 +226,45 @@ fn span_text(spans: &[Span]) -> String {
 }
 
 /// Hands every part of the document body to `emit` in reading order, one at a time.
-fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut(BodyPart)) {
+/// The section properties that end the main text before the 版记 (`w:p` with `w:sectPr`),
+/// and the document part's tail with the last section's properties: starting on a new (or an
+/// even) page, its first page without a page number.
+fn record_sections(after_body: &[u8], numbers_first_page: bool, duplex: bool) -> (String, Vec<u8>) {
+    let tail = String::from_utf8_lossy(after_body).into_owned();
+    let (Some(start), Some(end)) = (tail.find("<w:sectPr"), tail.find("</w:sectPr>")) else {
+        return (String::new(), after_body.to_vec());
+    };
+    let end = end + "</w:sectPr>".len();
+    let last = &tail[start..end];
+    let mut main = last.to_string();
+    if numbers_first_page {
+        main = main
+            .replace("<w:titlePg />", "")
+            .replace("<w:titlePg/>", "");
+    }
+    let start_on = if duplex { "evenPage" } else { "nextPage" };
+    let last_section = last.replacen(
+        "<w:pgSz",
+        &format!("<w:type w:val=\"{start_on}\" /><w:pgSz"),
+        1,
+    );
+    let tail = format!("{}{last_section}{}", &tail[..start], &tail[end..]);
+    (
+        format!(
+            "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>{main}</w:pPr></w:p>"
+        ),
+        package::normalize(tail.as_bytes()),
+    )
+}
+
+fn for_each_body_part(
+    flow: &Flow,
+    geometry: &PageGeometry,
+    record_break: Option<&str>,
+    emit: &mut dyn FnMut(BodyPart),
+) {
+    let mut record_break = record_break;
+    let mut record: Vec<crate::flow::Block> = Vec::new();
     let pitch = geometry.line_pitch.0 as f32;
     // The height used on the current page so far, for a block at a fixed top (the 版头's
     // mark under the 份号, 密级 and 紧急程度 lines): every block before it is one line.
@@ -211,6 +272,11 @@ fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut
     flow.for_each(&mut |block| {
         if block.page_break_before {
             used_on_page = 0.0;
+        }
+        if block.at_last_page_foot
+            && let Some(section_break) = record_break.take()
+        {
+            emit(BodyPart::Xml(section_break.to_string()));
         }
         let used_above = (used_on_page * pitch) as i32;
         used_on_page += block.space_before_lines + 1.0 + block.space_after_lines;
@@ -224,10 +290,16 @@ fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut
                 _ => false,
             })
             .map(|entry| entry.level);
+        if block.at_last_page_foot {
+            // The 版记 closes the document: laid out once all of it is known.
+            record.push(block);
+            return;
+        }
         let direct_part = |block: &crate::flow::Block| {
             let placement = direct::Placement {
                 used_above,
                 outline_level,
+                ..direct::Placement::default()
             };
             BodyPart::Xml(direct::paragraph(block, flow.template, geometry, placement))
         };
@@ -291,6 +363,74 @@ fn for_each_body_part(flow: &Flow, geometry: &PageGeometry, emit: &mut dyn FnMut
             }
         }
     });
+    for part in record_parts(&record, flow, geometry) {
+        emit(part);
+    }
+}
+
+/// The 版记 as a one-column table floating at the foot of the type area, a row per line; each
+/// rule is the border between rows (the first above the first row, the last under the last).
+/// Word and LibreOffice both place such a table and draw cell borders, where LibreOffice drops
+/// the borders of paragraphs in a frame. An empty paragraph follows, as Word wants one after
+/// a table.
+fn record_parts(
+    record: &[crate::flow::Block],
+    flow: &Flow,
+    geometry: &PageGeometry,
+) -> Vec<BodyPart> {
+    let width = geometry.text_width().0;
+    let rule_at = |i: usize| match &record[i].content {
+        Content::Rule(rule) => Some(*rule),
+        _ => None,
+    };
+    let texts: Vec<usize> = (0..record.len())
+        .filter(|&i| rule_at(i).is_none())
+        .collect();
+    if texts.is_empty() {
+        return Vec::new();
+    }
+    let mut table = format!(
+        "<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" \
+         w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpXSpec=\"center\" \
+         w:tblpYSpec=\"bottom\"/><w:tblW w:w=\"{width}\" w:type=\"dxa\"/>\
+         <w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/>\
+         <w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>\
+         <w:tblGrid><w:gridCol w:w=\"{width}\"/></w:tblGrid>"
+    );
+    let last_text = texts.last().copied();
+    for &i in &texts {
+        let top = i.checked_sub(1).and_then(rule_at);
+        let bottom = if Some(i) == last_text {
+            (i + 1..record.len()).find_map(rule_at)
+        } else {
+            None
+        };
+        let edge = |side: &str, rule: Option<crate::flow::Rule>| match rule {
+            Some(rule) => direct::border(side, &rule),
+            None => format!("<w:{side} w:val=\"nil\"/>"),
+        };
+        let placement = direct::Placement {
+            in_record_table: true,
+            ..direct::Placement::default()
+        };
+        let _ = write!(
+            table,
+            "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/><w:tcBorders>{}\
+             <w:left w:val=\"nil\"/>{}<w:right w:val=\"nil\"/></w:tcBorders></w:tcPr>{}</w:tc></w:tr>",
+            edge("top", top),
+            edge("bottom", bottom),
+            direct::paragraph(&record[i], flow.template, geometry, placement)
+        );
+    }
+    table.push_str("</w:tbl>");
+    vec![
+        BodyPart::Xml(table),
+        BodyPart::Xml(
+            "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" \
+             w:lineRule=\"exact\"/></w:pPr></w:p>"
+                .to_string(),
+        ),
+    ]
 }
 
 /// `paragraph` with its space before and after (in grid lines) set where given, in twips and
