@@ -15,6 +15,7 @@ pub mod error;
 pub mod files;
 pub mod flow;
 pub mod format;
+pub mod gongwen_check;
 pub mod model;
 pub mod outline;
 pub mod read;

@@ -490,21 +490,7 @@ impl Document {
 
     /// Every section in document order with its path of indices from the top (depth first).
     pub fn walk(&self) -> Vec<(Vec<usize>, &Section)> {
-        fn visit<'a>(
-            sections: &'a [Section],
-            path: &mut Vec<usize>,
-            out: &mut Vec<(Vec<usize>, &'a Section)>,
-        ) {
-            for (index, section) in sections.iter().enumerate() {
-                path.push(index);
-                out.push((path.clone(), section));
-                visit(&section.children, path, out);
-                path.pop();
-            }
-        }
-        let mut out = Vec::new();
-        visit(&self.sections, &mut Vec::new(), &mut out);
-        out
+        walk_sections(&self.sections)
     }
 
     /// The outline: every heading with its level, then each attachment's title at level 1 with
@@ -774,4 +760,23 @@ impl Record {
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF)
+}
+
+/// Every section of `sections` and below in reading order, with its path of indices.
+pub fn walk_sections(sections: &[Section]) -> Vec<(Vec<usize>, &Section)> {
+    fn visit<'a>(
+        sections: &'a [Section],
+        path: &mut Vec<usize>,
+        out: &mut Vec<(Vec<usize>, &'a Section)>,
+    ) {
+        for (index, section) in sections.iter().enumerate() {
+            path.push(index);
+            out.push((path.clone(), section));
+            visit(&section.children, path, out);
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    visit(sections, &mut Vec::new(), &mut out);
+    out
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Document, Family, Placement, Section, SourceLine, Width};
+use crate::model::{Document, Family, Placement, Section, SourceLine, Width, walk_sections};
 
 /// Title lines at column 0, then each heading indented two spaces per level.
 ///
@@ -59,11 +59,23 @@ pub struct Problem {
 /// Finds gaps, repeats, mixed widths, skipped levels and empty headings, each with the input
 /// line of its heading.
 pub fn check(document: &Document) -> Vec<Problem> {
-    let sections = document.walk();
+    let mut problems = check_sections(&document.sections);
+    // Each attachment numbers its headings afresh.
+    for attachment in &document.attachments {
+        problems.extend(check_sections(&attachment.sections));
+    }
+    problems.extend(crate::gongwen_check::check(document));
+    problems.sort_by_key(|p| p.line);
+    problems
+}
+
+/// The numbering problems of one body's sections.
+fn check_sections(top: &[Section]) -> Vec<Problem> {
+    let sections = walk_sections(top);
     let mut problems = Vec::new();
 
     // Numbering among siblings of one family: gaps and repeats.
-    let mut sibling_groups: Vec<&[Section]> = vec![&document.sections];
+    let mut sibling_groups: Vec<&[Section]> = vec![top];
     sibling_groups.extend(sections.iter().map(|(_, s)| s.children.as_slice()));
     for siblings in sibling_groups {
         let mut last: HashMap<Family, u32> = HashMap::new();
@@ -168,7 +180,6 @@ pub fn check(document: &Document) -> Vec<Problem> {
             });
         }
     }
-    problems.sort_by_key(|p| p.line);
     problems
 }
 

@@ -49,6 +49,8 @@ pub struct ConvertArgs {
     /// HTML: write only the <article>.
     #[arg(long)]
     pub fragment: bool,
+    #[command(flatten)]
+    pub gongwen: GongwenArgs,
     /// HTML: a page template file instead of the shipped one.
     #[arg(long)]
     pub html_template: Option<PathBuf>,
@@ -78,4 +80,42 @@ pub struct InspectArgs {
     pub input: String,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+/// How a 公文's elements are laid out.
+#[derive(clap::Args, Clone, Debug)]
+pub struct GongwenArgs {
+    /// Lay out the 署名 and 成文日期 for a document issued without a seal (GB/T 9704 7.3.5.2).
+    #[arg(long)]
+    pub no_seal: bool,
+    /// Printed on both sides: the 版记 falls on an even page (default of the gongwen template).
+    #[arg(long, conflicts_with = "no_duplex")]
+    pub duplex: bool,
+    /// Printed on one side: no blank page before the 版记.
+    #[arg(long)]
+    pub no_duplex: bool,
+    /// The 公文's kind instead of the one found in the text.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+}
+
+/// `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// 文件格式: the mark with 文件, the number centred.
+    File,
+    /// An upward 请示 or 报告: the number left, 签发人 right.
+    Upward,
+    /// 信函格式 (函): the mark 30 mm from the paper's top, double rules.
+    Letter,
+}
+
+impl KindArg {
+    pub fn kind(self) -> wengao::model::DocKind {
+        match self {
+            KindArg::File => wengao::model::DocKind::File,
+            KindArg::Upward => wengao::model::DocKind::Upward,
+            KindArg::Letter => wengao::model::DocKind::Letter,
+        }
+    }
 }

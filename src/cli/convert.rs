@@ -61,7 +61,13 @@ pub fn run(args: ConvertArgs) -> Result<u8, Error> {
 
 /// The writers' options from the command line (template, fonts, HTML page template).
 fn write_options(args: &ConvertArgs) -> Result<WriteOptions, Error> {
-    let template = load_template(&args.style)?;
+    let mut template = load_template(&args.style)?;
+    if args.gongwen.duplex {
+        template.page.duplex = true;
+    }
+    if args.gongwen.no_duplex {
+        template.page.duplex = false;
+    }
     let html_template = match &args.html_template {
         Some(path) => {
             let limit = args.style.max_template_kb.saturating_mul(KB);
@@ -85,6 +91,8 @@ fn write_options(args: &ConvertArgs) -> Result<WriteOptions, Error> {
         fragment: args.fragment,
         html_template,
         fonts: parse_font_overrides(&args.style.fonts)?,
+        seal: args.gongwen.no_seal.then_some(false),
+        kind: args.gongwen.kind.map(super::args::KindArg::kind),
     })
 }
 

@@ -377,6 +377,11 @@ pub struct Block<'a> {
 pub struct FlowOptions {
     /// Put a table of contents after the title block.
     pub toc: bool,
+    /// The 署名 and 成文日期 laid out for a seal (`Some(true)`) or without one
+    /// (`Some(false)`, `--no-seal`); `None` follows the document.
+    pub seal: Option<bool>,
+    /// The 公文's kind (文件格式, upward, 信函格式) instead of the one the reader found.
+    pub kind: Option<DocKind>,
 }
 
 /// The styled blocks of a document on a template, in reading order, made on demand: a
@@ -413,6 +418,7 @@ impl<'a> Flow<'a> {
     pub fn for_each(&self, visit: &mut dyn FnMut(Block<'a>)) {
         let mut builder = Builder {
             template: self.template,
+            options: self.options,
             held: None,
             pending: None,
             break_next: false,
@@ -428,7 +434,7 @@ impl<'a> Flow<'a> {
             .meta
             .header
             .as_ref()
-            .is_none_or(|header| header.kind != DocKind::Letter)
+            .is_none_or(|header| self.options.kind.unwrap_or(header.kind) != DocKind::Letter)
     }
 
     /// Whether the document is printed on both sides with a 版记, whose page must then be an
@@ -507,6 +513,7 @@ fn style_of(template: &Template, face: FaceRole) -> Style<'_> {
 /// `visit`.
 struct Builder<'a, 'v> {
     template: &'a Template,
+    options: FlowOptions,
     /// The block before the last, waiting for the last block's space before to be final.
     held: Option<Block<'a>>,
     /// The block just pushed, still open to changes (see [`Builder::last`]).
@@ -659,6 +666,7 @@ impl<'a> Builder<'a, '_> {
     /// the type area's top (信函格式: 30 mm below the paper's top); the 发文字号 two lines
     /// under it; the red rule.
     fn header(&mut self, header: &'a Header) {
+        let kind = self.options.kind.unwrap_or(header.kind);
         for element in [&header.copy_number, &header.secrecy, &header.urgency]
             .into_iter()
             .flatten()
@@ -667,7 +675,7 @@ impl<'a> Builder<'a, '_> {
         }
         let page = &self.template.page;
         let width_pt = mm_to_pt(page.text_width_mm());
-        let mark_top = match header.kind {
+        let mark_top = match kind {
             DocKind::Letter => LETTER_MARK_FROM_PAPER_TOP_MM - page.margin_top_mm,
             DocKind::File | DocKind::Upward => MARK_FROM_TYPE_AREA_TOP_MM,
         };
@@ -686,7 +694,7 @@ impl<'a> Builder<'a, '_> {
                 block.fixed_top_mm = Some(mark_top);
             }
         }
-        if header.kind == DocKind::Letter {
+        if kind == DocKind::Letter {
             // Thick over thin under the mark; thin over thick 20 mm above the paper's foot.
             self.rule(
                 RULE_LETTER_THICK_PT,
@@ -707,7 +715,7 @@ impl<'a> Builder<'a, '_> {
         let face = FaceRole::DocNumber;
         if header.signers.is_empty() {
             if let Some(number) = number {
-                let align = match header.kind {
+                let align = match kind {
                     DocKind::Letter => Align::Right,
                     DocKind::File | DocKind::Upward => Align::Center,
                 };
@@ -731,7 +739,7 @@ impl<'a> Builder<'a, '_> {
             block.style.right_indent_chars = 1.0;
             block.space_before_lines = DOC_NUMBER_GAP_LINES;
         }
-        if header.kind != DocKind::Letter && (!header.mark.is_empty() || number.is_some()) {
+        if kind != DocKind::Letter && (!header.mark.is_empty() || number.is_some()) {
             self.rule(RULE_HEADER_PT, (0.0, 0.0), None, RULE_UNDER_NUMBER_LINES);
             self.last().space_after_lines = 1.0;
         }
@@ -841,16 +849,20 @@ impl<'a> Builder<'a, '_> {
         // Sealed (GB/T 9704 7.3.5.1): the date right − 4, the issuer centred over it, two lines
         // under the body for the seal. Unsealed (7.3.5.2): the issuer right − 2, the date
         // starting two characters right of the issuer's start.
-        let (signature_right, date_right, gap) = if closing.sealed {
+        let sealed = self.options.seal.unwrap_or(closing.sealed);
+        let (signature_right, date_right, gap) = if sealed {
             let right = SEALED_DATE_RIGHT_CHARS + (date_width - signature_width) / 2.0;
             (right.max(0.0), SEALED_DATE_RIGHT_CHARS, SEALED_GAP_LINES)
-        } else if signature_width - date_width >= UNSEALED_OFFSET_CHARS {
+        } else if date_width <= signature_width {
+            // The date starts two characters right of the issuer's start.
             (
                 UNSEALED_RIGHT_CHARS,
-                UNSEALED_RIGHT_CHARS + signature_width - date_width - UNSEALED_OFFSET_CHARS,
+                (UNSEALED_RIGHT_CHARS + signature_width - date_width - UNSEALED_OFFSET_CHARS)
+                    .max(0.0),
                 1.0,
             )
         } else {
+            // A date longer than the issuer: the date right − 2, the issuer moved left.
             (
                 UNSEALED_RIGHT_CHARS + date_width + UNSEALED_OFFSET_CHARS - signature_width,
                 UNSEALED_RIGHT_CHARS,

@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::error::Error;
 use std::borrow::Cow;
 
-use crate::flow::{Block, BlockRole, Content, Flow, FlowOptions, Rule, Span, SpanKind, Style};
+use crate::flow::{Block, BlockRole, Content, Flow, Rule, Span, SpanKind, Style};
 use crate::model::Document;
 use crate::template::{Align, Page, Template};
 use crate::write::{Output, WriteOptions};
@@ -130,11 +130,7 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
         .add_template(PAGE_NAME, page_source)
         .map_err(template_error)?;
 
-    let flow = Flow::new(
-        document,
-        &options.template,
-        FlowOptions { toc: options.toc },
-    );
+    let flow = Flow::new(document, &options.template, options.flow_options());
     let view = PageView::new(document, &flow, options);
     let page = environment
         .get_template(PAGE_NAME)

@@ -25,6 +25,21 @@ pub struct WriteOptions {
     pub html_template: Option<PageTemplate>,
     /// Font files by role name (`--font body=/path/FangSong.ttf`).
     pub fonts: Vec<(String, String)>,
+    /// The 署名 laid out for a seal or without one (`--no-seal`); `None` follows the document.
+    pub seal: Option<bool>,
+    /// The 公文's kind instead of the one the reader found (`--kind letter`).
+    pub kind: Option<crate::model::DocKind>,
+}
+
+impl WriteOptions {
+    /// What the flow needs to know of these options.
+    pub fn flow_options(&self) -> crate::flow::FlowOptions {
+        crate::flow::FlowOptions {
+            toc: self.toc,
+            seal: self.seal,
+            kind: self.kind,
+        }
+    }
 }
 
 impl Default for WriteOptions {
@@ -35,6 +50,8 @@ impl Default for WriteOptions {
             fragment: false,
             html_template: None,
             fonts: Vec::new(),
+            seal: None,
+            kind: None,
         }
     }
 }

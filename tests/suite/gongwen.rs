@@ -131,3 +131,88 @@ fn body_sentences_that_mention_elements_stay_body_text() {
         "a body sentence with 抄送 went missing"
     );
 }
+
+#[test]
+fn check_reports_gongwen_problems_with_their_lines() {
+    // fixtures/check/*/expected.txt: reviewed listings (brackets, 第 and zeros in the
+    // 发文字号, a padded date, a missing colon and full stop, notes that do not match the
+    // attachments, a 抄送 inside an attachment).
+    for case in cases("check") {
+        let input = case.join("input.txt");
+        let out = wengao()
+            .current_dir(&case)
+            .args(["check", "input.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", input.display());
+        golden(
+            &case.join("expected.txt"),
+            &String::from_utf8(out.stdout).unwrap(),
+        );
+    }
+    // The eight well-formed fixtures have no 公文 problem.
+    for case in cases("gongwen") {
+        let out = run(&["check", case.join("input.txt").to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            case.display(),
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn no_seal_and_kind_change_the_layout() {
+    use wengao::flow::{BlockRole, Flow, FlowOptions};
+    let parsed = read_text(&root().join("fixtures/gongwen/notice-full/input.txt"));
+    let template = wengao::Template::builtin("gongwen").unwrap();
+    let right_indent = |options: FlowOptions, role: BlockRole| {
+        Flow::new(&parsed.document, &template, options)
+            .blocks()
+            .into_iter()
+            .find(|b| b.role == role)
+            .map(|b| b.style.right_indent_chars)
+            .unwrap()
+    };
+    // Sealed: the date 4 characters from the right; unsealed: the issuer 2 from the right.
+    assert_eq!(
+        right_indent(FlowOptions::default(), BlockRole::IssueDate),
+        4.0
+    );
+    let unsealed = FlowOptions {
+        seal: Some(false),
+        ..FlowOptions::default()
+    };
+    assert_eq!(right_indent(unsealed, BlockRole::Signature), 2.0);
+    // --kind letter: no page number on page 1.
+    let letter = FlowOptions {
+        kind: Some(DocKind::Letter),
+        ..FlowOptions::default()
+    };
+    assert!(!Flow::new(&parsed.document, &template, letter).numbers_first_page());
+    // The flags reach the writers from the command line.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("letter.pdf");
+    let out = run(&[
+        "convert",
+        root()
+            .join("fixtures/gongwen/notice-full/input.txt")
+            .to_str()
+            .unwrap(),
+        "--kind",
+        "letter",
+        "--no-seal",
+        "--no-duplex",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    let first_page = text.split('\u{c}').next().unwrap();
+    assert!(
+        !first_page.contains("— 1 —"),
+        "a letter's first page is unnumbered"
+    );
+}

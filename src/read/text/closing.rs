@@ -83,9 +83,16 @@ fn take_record(lines: &mut Vec<Line>) -> Option<Record> {
     let cc_start =
         (end.saturating_sub(MAX_CC_LINES)..end).find(|&i| cc_line(&lines[i].text).is_some());
     if let Some(start) = cc_start {
-        let continuation_ok = lines[start + 1..end]
-            .iter()
-            .all(|l| !l.text.contains(['：', '。']) || l.text.ends_with('。'));
+        // A long list of bodies wraps onto the next lines: names and pauses, the last line
+        // ending in 。; nothing follows a 。, and no line is a field or a print line.
+        let continuation_ok = {
+            let mut open = !lines[start].text.ends_with('。');
+            lines[start + 1..end].iter().all(|l| {
+                let fits = open && !l.text.contains(['：', ':']) && !l.text.contains(PRINTED_WORD);
+                open = !l.text.ends_with('。');
+                fits
+            })
+        };
         if continuation_ok {
             let first = &lines[start];
             let mut text = cc_line(&first.text).unwrap_or("").to_string();

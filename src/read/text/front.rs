@@ -421,6 +421,17 @@ fn take_addressee(lines: &[Line], meta: &mut Meta) -> usize {
             break;
         }
     }
+    // Under a 版头, a line of bodies without its colon ("各区县人民政府，市政府各部门") is
+    // still the 主送机关 (and `check` says the colon is missing).
+    if meta.header.is_some()
+        && let Some(line) = lines.first()
+        && is_addressee_line(&format!("{}：", line.text), true)
+        && line.text.starts_with('各')
+        && ADDRESSEE_WORDS.iter().any(|w| line.text.ends_with(w))
+    {
+        meta.addressee = vec![Element::at(line.text.clone(), source_line(line.number))];
+        return 1;
+    }
     0
 }
 

@@ -17,7 +17,7 @@ use docx_rs::{
 };
 
 use crate::error::Error;
-use crate::flow::{BlockRole, Content, Flow, FlowOptions, Span, Style};
+use crate::flow::{BlockRole, Content, Flow, Span, Style};
 use crate::model::Document;
 use crate::template::Align;
 use crate::write::{Output, WriteOptions};
@@ -57,7 +57,7 @@ impl BodyPart {
 /// ```
 pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Error> {
     let template = &options.template;
-    let flow = Flow::new(document, template, FlowOptions { toc: options.toc });
+    let flow = Flow::new(document, template, options.flow_options());
     let page_number = Flow::page_number_style(template);
     let geometry = PageGeometry::new(
         &template.page,

@@ -29,7 +29,14 @@ pub fn write_to(
     sink: &mut dyn std::io::Write,
 ) -> Result<Vec<Warning>, Error> {
     let fonts = Fonts::load(&options.template, &options.fonts, &FontSearch::from_env())?;
-    let flow = Flow::new(document, &options.template, FlowOptions::default());
+    let flow = Flow::new(
+        document,
+        &options.template,
+        FlowOptions {
+            toc: false,
+            ..options.flow_options()
+        },
+    );
     let summary = emit::emit(document, &flow, fonts, sink)?;
     Ok(missing_glyph_warnings(&summary.missing))
 }
