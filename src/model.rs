@@ -374,6 +374,9 @@ pub enum Family {
     Part,
     /// 一、 二、 十一、
     HanComma,
+    /// "一 关于形势和任务", "二　标题", a bare "三": a numeral and white space (or nothing).
+    /// Where a text uses both, these label the larger parts and 一、 the sections in them.
+    HanSpace,
     /// 第一， 第二， (also 其一，)
     Ordinal,
     /// 首先， 其次， 再次， 最后，
@@ -400,13 +403,14 @@ impl Family {
         match self {
             Family::Unnumbered => 0,
             Family::Part => 1,
-            Family::HanComma => 2,
-            Family::Ordinal | Family::Sequence => 3,
-            Family::HanBracket => 4,
-            Family::ArabicDot => 5,
-            Family::ArabicBracket => 6,
-            Family::Circled => 7,
-            Family::YiShi | Family::YiYao | Family::YiFangMian => 8,
+            Family::HanSpace => 2,
+            Family::HanComma => 3,
+            Family::Ordinal | Family::Sequence => 4,
+            Family::HanBracket => 5,
+            Family::ArabicDot => 6,
+            Family::ArabicBracket => 7,
+            Family::Circled => 8,
+            Family::YiShi | Family::YiYao | Family::YiFangMian => 9,
         }
     }
 }

@@ -164,8 +164,32 @@ fn is_subtitle_line(text: &str) -> bool {
     })
 }
 
+/// Titles of a speech's parts, which a short line of Chinese characters may be instead of a
+/// speaker's name.
+const PART_TITLES: &[&str] = &[
+    "开幕词",
+    "闭幕词",
+    "结论",
+    "引言",
+    "结语",
+    "结束语",
+    "前言",
+    "序言",
+    "导言",
+    "总结",
+    "讲话",
+    "致辞",
+    "后记",
+    "附录",
+    "注释",
+];
+
 /// "习近平", "州长  杨光杰", "国务院总理 李强".
 fn is_speaker_line(text: &str) -> bool {
+    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
+    if PART_TITLES.contains(&compact.as_str()) {
+        return false;
+    }
     if visible_len(text) > MAX_SPEAKER_CHARS
         || text
             .chars()

@@ -84,6 +84,24 @@ fn marker(family: Family, ordinal: u32, text: &str, width: Width) -> Option<(Mar
     ))
 }
 
+/// A heading that is a bare Chinese numeral ("## 一" in Markdown): the marker of the 一、
+/// family, the whole text. Only for lines already known to be headings; in running text a
+/// lone "一" is anything.
+///
+/// ```
+/// use wengao::read::text::markers::bare_numeral;
+/// assert_eq!(bare_numeral("三").unwrap().ordinal, 3);
+/// assert!(bare_numeral("三国").is_none());
+/// ```
+pub fn bare_numeral(s: &str) -> Option<Marker> {
+    let text = s.trim_matches(crate::read::text::space::is_space);
+    if text.is_empty() || !text.chars().all(|c| HAN_DIGITS.contains(c)) {
+        return None;
+    }
+    let ordinal = han_number(text).filter(|&n| n > 0)?;
+    marker(Family::HanSpace, ordinal, text, Width::Neutral).map(|(m, _)| m)
+}
+
 /// Parses a marker at the start of `s`, returning it and its length in bytes.
 /// Guards against dates, counts and numbers in sentences ("2023年", "第一个", "1.5%", "第一档：").
 ///
@@ -248,7 +266,7 @@ fn parse_han(s: &str) -> Option<(Marker, usize)> {
             let len = s.len() - text.len();
             (
                 Marker {
-                    family: Family::HanComma,
+                    family: Family::HanSpace,
                     ordinal,
                     text: numeral.to_string(),
                     width: Width::Neutral,
@@ -362,11 +380,11 @@ mod tests {
         );
         assert_eq!(
             fam("一 关于形势和任务"),
-            Some((Family::HanComma, 1, "一".into()))
+            Some((Family::HanSpace, 1, "一".into()))
         );
         assert_eq!(
             fam("二　　关于下半年的目标"),
-            Some((Family::HanComma, 2, "二".into()))
+            Some((Family::HanSpace, 2, "二".into()))
         );
     }
 

@@ -8,8 +8,10 @@ use super::space::is_space;
 
 /// A line at least this long (characters) may hold several paragraphs.
 const MIN_RUN_ON_CHARS: usize = 200;
-/// A run-on line has at least this many gaps between Chinese text.
+/// A run-on line has at least this many gaps between Chinese text…
 const MIN_GAPS: usize = 2;
+/// …and at least one for every this many characters (paragraphs are rarely longer).
+const CHARS_PER_GAP: usize = 400;
 /// Longest segment still taken for a heading or title that ends without punctuation.
 const MAX_HEADING_SEGMENT_CHARS: usize = 60;
 
@@ -68,14 +70,32 @@ fn ends_paragraph(segment: &str) -> bool {
 /// assert_eq!(texts[3], "一、工作情况");
 /// ```
 pub fn split_run_together(lines: Vec<Line>) -> Vec<Line> {
-    let run_on = lines.iter().any(|line| {
-        line.text.chars().count() >= MIN_RUN_ON_CHARS && gaps(&line.text).len() >= MIN_GAPS
-    });
-    if !run_on {
+    let is_run_on = |line: &Line| {
+        let chars = line.text.chars().count();
+        chars >= MIN_RUN_ON_CHARS && gaps(&line.text).len() >= MIN_GAPS.max(chars / CHARS_PER_GAP)
+    };
+    // The text lost its line breaks when run-on lines hold most of it; a long paragraph with
+    // a stray space or two among ordinary lines is left alone.
+    let total: usize = lines.iter().map(|l| l.text.len()).sum();
+    let run_on: usize = lines
+        .iter()
+        .filter(|l| is_run_on(l))
+        .map(|l| l.text.len())
+        .sum();
+    if run_on == 0 || run_on * 2 < total {
         return lines;
     }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len() * 8);
+    let mut previous_run_on = false;
     for line in lines {
+        // In a text that lost its breaks, any line with gaps holds several paragraphs (the
+        // short last line "特此报告。  X区人民政府  2025年3月18日" too).
+        let this_run_on = is_run_on(&line);
+        if gaps(&line.text).is_empty() {
+            previous_run_on = false;
+            out.push(line);
+            continue;
+        }
         let mut start = 0;
         let mut segments = Vec::new();
         for (gap_start, gap_end) in gaps(&line.text) {
@@ -90,6 +110,7 @@ pub fn split_run_together(lines: Vec<Line>) -> Vec<Line> {
             }
             // A physical line break in the middle of a sentence joins the halves.
             let continues = index == 0
+                && previous_run_on
                 && out
                     .last()
                     .is_some_and(|previous| !ends_paragraph(&previous.text))
@@ -103,6 +124,7 @@ pub fn split_run_together(lines: Vec<Line>) -> Vec<Line> {
                 }),
             }
         }
+        previous_run_on = this_run_on;
     }
     out
 }

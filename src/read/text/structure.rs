@@ -84,6 +84,21 @@ fn char_len(text: &str) -> usize {
     text.chars().filter(|&c| !is_space(c)).count()
 }
 
+/// Whether the paragraph after `marker` goes on to the next item of the same family after a
+/// pause — "（一）说话和气；（二）买卖公平；…": an enumeration inside one paragraph.
+fn enumerates_inline(after_marker: &str, marker: &Marker) -> bool {
+    after_marker
+        .match_indices(['；', ';', '，', ','])
+        .any(|(at, pause)| {
+            markers::parse(&after_marker[at + pause.len()..]).is_some_and(|(next, _)| {
+                next.family == marker.family && next.ordinal == marker.ordinal + 1
+            })
+        })
+}
+
+/// The longest label of a field left empty at the end of its line ("联系电话：").
+const MAX_EMPTY_FIELD_LABEL_CHARS: usize = 6;
+
 /// The longest label of a form field ("项目总投资（万元）").
 const MAX_FIELD_LABEL_CHARS: usize = 16;
 
@@ -100,7 +115,13 @@ fn is_form_field(after_marker: &str) -> bool {
         return false;
     }
     let value = after_marker[colon..].trim_start_matches([':', '：']);
-    value.trim_matches(is_space).is_empty()
+    // Nothing after the colon: a field only when the label names one ("姓名："), not when
+    // it introduces what follows ("三大纪律如下：").
+    let names_a_field = char_len(label) <= MAX_EMPTY_FIELD_LABEL_CHARS
+        && !["如下", "下列", "以下", "包括", "主要有"]
+            .iter()
+            .any(|intro| label.ends_with(intro));
+    (value.trim_matches(is_space).is_empty() && names_a_field)
         || value.contains("__")
         || value.contains('□')
         || value.contains("＿")
@@ -111,7 +132,7 @@ fn is_form_field(after_marker: &str) -> bool {
 fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
     let Line { number, text, .. } = line;
     let after = text[marker_len..].trim_matches(is_space);
-    if after.is_empty() || is_form_field(after) {
+    if after.is_empty() || is_form_field(after) || enumerates_inline(after, &marker) {
         return (Item::Body { line: number, text }, false);
     }
     let heading = |lead: String, rest: Option<String>| Item::Heading {
@@ -210,7 +231,9 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         // its words; its level comes from its family like any other's.
         if let Hint::Heading(_) = line.hint {
             back_matter = back_matter_title(&line.text);
-            let marker = markers::parse(&line.text).map(|(m, _)| m);
+            let marker = markers::parse(&line.text)
+                .map(|(m, _)| m)
+                .or_else(|| markers::bare_numeral(&line.text));
             hinted.push(index);
             items.push(Item::Heading {
                 line: line.number,
@@ -270,8 +293,14 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         .filter(|&i| body_text(&items[i]).is_some_and(is_unnumbered_candidate))
         .filter(|&i| i == 0 || body_text(&items[i - 1]).is_none_or(ends_sentence))
         .filter(|&i| {
-            items.get(i + 1).is_some_and(|next| {
-                body_text(next).is_none_or(|text| {
+            // What follows is body text or a heading, after the part's own date line and
+            // salutation if it has them ("结论" / "(一九五五年三月三十一日)" / "同志们:").
+            let next = (i + 1..items.len()).find(|&j| {
+                body_text(&items[j])
+                    .is_none_or(|text| !is_date_line(text) && !super::front::is_salutation(text))
+            });
+            next.is_some_and(|j| {
+                body_text(&items[j]).is_none_or(|text| {
                     char_len(text) > MAX_UNNUMBERED_CHARS || markers::parse(text).is_some()
                 })
             })
@@ -377,11 +406,29 @@ fn family_of(marker: &Option<Marker>) -> Family {
     marker.as_ref().map_or(Family::Unnumbered, |m| m.family)
 }
 
+/// Whether a paragraph opens by addressing the audience: "各位代表！", "同志们！".
+fn starts_with_an_address(text: &str) -> bool {
+    let Some(at) = text.find(['！', '!']) else {
+        return false;
+    };
+    let head = &text[..at];
+    char_len(head) <= MAX_ADDRESS_CHARS
+        && ["代表", "同志", "委员", "来宾", "朋友", "女士们", "先生们"]
+            .iter()
+            .any(|word| head.contains(word))
+        && !head.contains(['，', '。', '；'])
+}
+
+/// The longest address opening a paragraph ("各位代表、各位委员").
+const MAX_ADDRESS_CHARS: usize = 12;
+
 /// Builds the section tree. Returns the blocks before the first heading and the sections.
 pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
     let mut front = Vec::new();
     let mut top: Vec<Section> = Vec::new();
     let mut open: Vec<Section> = Vec::new();
+    // An address in the body ("各位代表！") since the last heading.
+    let mut passage_break = false;
 
     fn close(open: &mut Vec<Section>, top: &mut Vec<Section>) {
         let section = open.pop().expect("close on an open section");
@@ -394,6 +441,11 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
     for item in items {
         match item {
             Item::Body { text, line } => {
+                // "各位代表！…" in the body turns from one passage to the next: a new family of
+                // headings after it does not nest in the section the address closes.
+                if open.len() >= 2 && starts_with_an_address(&text) {
+                    passage_break = true;
+                }
                 let block = Block::paragraph(inline::enumerate(&text), source_line(line));
                 match open.last_mut() {
                     Some(section) => section.blocks.push(block),
@@ -407,6 +459,12 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                 rest,
             } => {
                 let family = family_of(&marker);
+                let new_family = !open
+                    .iter()
+                    .any(|s| family_of(&s.heading.marker) == family);
+                if std::mem::take(&mut passage_break) && new_family && open.len() >= 2 {
+                    close(&mut open, &mut top);
+                }
                 // A family seen again closes everything opened below it; otherwise the new
                 // heading is a child of the nearest open heading of a higher-ranked family.
                 if let Some(pos) = open
