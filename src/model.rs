@@ -377,8 +377,10 @@ pub enum Family {
     /// "一 关于形势和任务", "二　标题", a bare "三": a numeral and white space (or nothing).
     /// Where a text uses both, these label the larger parts and 一、 the sections in them.
     HanSpace,
-    /// 第一， 第二， (also 其一，)
+    /// 第一， 第二， (also 其一，, 第一点，, 第一个，, 第一种，)
     Ordinal,
+    /// "第一　彻底消灭日本侵略者": 第 + numeral + white space, a titled point.
+    OrdinalSpace,
     /// 首先， 其次， 再次， 最后，
     Sequence,
     /// （一） (一)
@@ -404,7 +406,7 @@ impl Family {
             Family::Unnumbered => 0,
             Family::Part => 1,
             Family::HanSpace => 2,
-            Family::HanComma => 3,
+            Family::HanComma | Family::OrdinalSpace => 3,
             Family::Ordinal | Family::Sequence => 4,
             Family::HanBracket => 5,
             Family::ArabicDot => 6,

@@ -259,9 +259,14 @@ pub fn parse(
                 start(&mut text_line, &range);
                 text.push_str(&t);
             }
-            // A hard break is a line break inside the paragraph; a soft break only wraps the
-            // source: Chinese lines join without a space, Latin words keep one.
+            // A hard break is a line break inside the paragraph. In Markdown wengao did not
+            // write, a soft break is kept as a line break too: scraped pages put a paragraph
+            // on each line without blank lines between them, and the text reader decides
+            // which lines are wrapped halves of one paragraph. In wengao's own Markdown a soft
+            // break only wraps the source: Chinese lines join without a space, Latin words
+            // keep one.
             Event::HardBreak if !in_metadata => text.push('\n'),
+            Event::SoftBreak if !in_metadata && !front_matter.is_wengao() => text.push('\n'),
             Event::SoftBreak | Event::HardBreak
                 if !in_metadata
                     && text

@@ -197,6 +197,9 @@ pub fn classify(line: &str) -> Option<Why> {
     if is_counter(line) {
         return Some(Why::Counter);
     }
+    if is_site_disclaimer(line) {
+        return Some(Why::Copyright);
+    }
     if ends_sentence(line) || chars == 0 {
         return None;
     }
@@ -287,6 +290,19 @@ fn is_copyright(line: &str) -> bool {
         || line.contains("网站标识码")
 }
 
+/// A site's or scraper's notice about the copy, a sentence of its own: "本文正文由脚本自官方
+/// 公开页面提取，仅供检索查阅；以官方链接发布版本为准。", "依《著作权法》第五条…不适用著作权法。"
+/// It speaks of the page, the site or the copyright, which a document's own sentences do
+/// not ("本表仅供参考，以最终公布为准。" stays).
+fn is_site_disclaimer(line: &str) -> bool {
+    let about_the_copy = ["脚本", "页面", "本网", "本站", "网站", "转载", "链接"]
+        .iter()
+        .any(|w| line.contains(w));
+    let disclaims = line.contains("仅供") && line.contains("为准");
+    let copyright = line.contains("著作权法") && line.contains("不适用");
+    (about_the_copy && disclaims) || copyright
+}
+
 /// "首页 > 政务公开 > 通知公告", "当前位置：首页 > 新闻".
 fn is_breadcrumb(line: &str) -> bool {
     let starts = ["首页", "当前位置", "您的位置", "你的位置", "您现在的位置"]
@@ -310,9 +326,24 @@ fn is_field_line(line: &str) -> bool {
 /// "X市人民政府门户网站", "中国政府网".
 fn is_site_name(line: &str) -> bool {
     !line.contains(['，', '。', '、'])
-        && ["门户网站", "官方网站", "官网", "政府网"]
+        && (["门户网站", "官方网站", "官网", "政府网"]
             .iter()
             .any(|w| line.ends_with(w))
+            || ["【法宝引证码】", "北大法宝", "官方直链"]
+                .iter()
+                .any(|w| line.contains(w))
+            || is_file_name(line))
+}
+
+/// A link to a file alone on its line: "b80791aa8c.pdf", "附件1.docx".
+fn is_file_name(line: &str) -> bool {
+    let lower = line.trim_matches(is_space).to_ascii_lowercase();
+    [
+        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".ofd", ".zip", ".rar",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext))
+        && !lower.contains(char::is_whitespace)
 }
 
 /// "上一页 1 2 下一页", "第1页 共2页".
@@ -441,6 +472,24 @@ pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
     mark_section_labels(&lines, &mut why);
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut removed = Vec::new();
+    // A print copy's running head glued to the start of a paragraph: cut off and reported.
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|mut line| {
+            if let Some((head, rest)) = split_print_head(&line.text) {
+                let (head, rest) = (head.to_string(), rest.to_string());
+                removed.push(Removed {
+                    line: Line {
+                        text: head,
+                        ..line.clone()
+                    },
+                    why: Why::RunningHead,
+                });
+                line.text = rest;
+            }
+            line
+        })
+        .collect();
     // Whether page furniture was removed since the last kept line.
     let mut across_furniture = false;
     for (line, why) in lines.into_iter().zip(why) {
@@ -470,6 +519,38 @@ pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
 fn is_copy_number(text: &str) -> bool {
     text.len() == 6 && text.chars().all(|c| c.is_ascii_digit())
 }
+
+/// "《 人民日报 》（ 2015年01月18日   01 版）　　湖南省…": a newspaper's running head (its name
+/// and the date and page of the edition) at the start of a line with text after it; returns
+/// the head and the text.
+///
+/// ```
+/// use wengao::read::text::boilerplate::split_print_head;
+/// let (head, rest) = split_print_head("《 人民日报 》（ 2015年01月18日   01 版）　　湖南省吉首市").unwrap();
+/// assert_eq!(rest, "湖南省吉首市");
+/// assert!(head.ends_with('）'));
+/// ```
+pub fn split_print_head(text: &str) -> Option<(&str, &str)> {
+    let after_name = text.strip_prefix('《')?;
+    let close = after_name.find('》')?;
+    if after_name[..close].chars().count() > MAX_PAPER_NAME_CHARS {
+        return None;
+    }
+    let rest = after_name[close + '》'.len_utf8()..].trim_start_matches(is_space);
+    let inner = rest.strip_prefix(['（', '('])?;
+    let end = inner.find(['）', ')'])?;
+    let edition = &inner[..end];
+    if !(edition.contains('版') && edition.contains('年')) {
+        return None;
+    }
+    let close_len = inner[end..].chars().next()?.len_utf8();
+    let head_len = text.len() - inner.len() + end + close_len;
+    let body = text[head_len..].trim_start_matches(is_space);
+    (!body.is_empty()).then(|| (&text[..head_len], body))
+}
+
+/// The longest newspaper name in a running head.
+const MAX_PAPER_NAME_CHARS: usize = 12;
 
 /// Whether a line can end a paragraph (a stop, a colon, a closing bracket or quote).
 fn ends_paragraph(text: &str) -> bool {

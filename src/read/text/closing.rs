@@ -179,7 +179,9 @@ fn find_closing(lines: &[Line]) -> Option<(usize, usize, Closing)> {
         {
             start -= 1;
         }
-        if start == date_at {
+        // A date alone under the body (the issuer's name lost in the copy) closes the main
+        // text only when a document of its own follows: a title, then numbered headings.
+        if start == date_at && !opens_a_document(&lines[date_at + 1..]) {
             continue;
         }
         let mut closing = Closing {
@@ -214,6 +216,22 @@ fn find_closing(lines: &[Line]) -> Option<(usize, usize, Closing)> {
     }
     None
 }
+
+/// Whether `lines` start with a document's title followed, within a few paragraphs, by a
+/// numbered heading.
+fn opens_a_document(lines: &[Line]) -> bool {
+    lines
+        .first()
+        .is_some_and(|title| is_title_candidate_line(&title.text))
+        && lines
+            .iter()
+            .skip(1)
+            .take(INNER_DOCUMENT_SEARCH_LINES)
+            .any(|l| super::markers::parse(&l.text).is_some())
+}
+
+/// Lines after an inner document's title within which its first heading stands.
+const INNER_DOCUMENT_SEARCH_LINES: usize = 8;
 
 /// 附注: a line in parentheses ("（此件公开发布）", "（联系人：…）").
 fn is_annotation(text: &str) -> bool {

@@ -182,7 +182,24 @@ const PART_TITLES: &[&str] = &[
     "后记",
     "附录",
     "注释",
+    "目录",
 ];
+
+/// A newspaper's byline: "本报记者 何 勇 侯琳良", "新华社记者　张三".
+fn is_byline(text: &str) -> bool {
+    [
+        "本报记者",
+        "新华社记者",
+        "记者",
+        "本报通讯员",
+        "通讯员",
+        "本报评论员",
+    ]
+    .iter()
+    .any(|w| text.starts_with(w))
+        && visible_len(text) <= MAX_SPEAKER_CHARS + 8
+        && !text.contains(['。', '，', '：'])
+}
 
 /// "习近平", "州长  杨光杰", "国务院总理 李强".
 fn is_speaker_line(text: &str) -> bool {
@@ -410,8 +427,19 @@ pub fn take_details(lines: &[Line], meta: &mut Meta) -> usize {
     if !meta.title.is_empty() {
         while let Some(line) = lines.get(used) {
             let text = &line.text;
-            let Some(role) = detail_role(text, meta) else {
-                break;
+            let role = match detail_role(text, meta) {
+                Some(role) => role,
+                // A newspaper's 副题 right above its byline.
+                None if lines
+                    .get(used + 1)
+                    .is_some_and(|next| is_byline(&next.text))
+                    && visible_len(text) <= MAX_SUBTITLE_CHARS
+                    && meta.details.is_empty() =>
+                {
+                    DetailRole::Subtitle
+                }
+                None if is_byline(text) => DetailRole::Speaker,
+                None => break,
             };
             meta.push_detail(role, text.clone());
             used += 1;
@@ -522,6 +550,15 @@ fn take_header(lines: &[Line]) -> (Option<Header>, usize) {
             used += 1;
         }
     }
+    // An issuer's name under the number, right above the title (a web copy of a 函).
+    if header.mark.is_empty()
+        && header.doc_number.is_some()
+        && organ_names(at(used)).is_some()
+        && is_title_candidate_line(at(used + 1))
+    {
+        header.mark = vec![element(&lines[used], at(used))];
+        used += 1;
+    }
     if header == Header::default() {
         return (None, 0);
     }
@@ -537,10 +574,60 @@ fn take_header(lines: &[Line]) -> (Option<Header>, usize) {
     (Some(header), used)
 }
 
+/// Whether two lines are the same title written with different brackets, dashes or spaces
+/// ("…(2021—2023年)的通知" and "…（2021-2023年）的通知").
+fn same_title(a: &str, b: &str) -> bool {
+    let loose = |text: &str| -> String {
+        text.chars()
+            .filter(|&c| !is_space(c))
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                '—' | '–' | '－' | '―' => '-',
+                other => other,
+            })
+            .collect()
+    };
+    loose(a) == loose(b)
+}
+
+/// A headline is a whole title, not a word or two.
+const MIN_HEADLINE_CHARS: usize = 8;
+
+/// Lines a page's headline may stand above the title it repeats.
+const MAX_HEADLINE_GAP: usize = 6;
+
 /// Reads the front matter at the start of `lines`; returns the meta and how many lines it used.
 pub fn take(lines: &[Line], warnings: &mut Vec<Warning>) -> (Meta, usize) {
     let mut meta = Meta::default();
-    let (header, mut used) = take_header(lines);
+    // A page's headline repeating the title that stands a few lines below it, under the
+    // 版头 (发文字号, issuer): the headline goes.
+    let headline = lines.first().is_some_and(|first| {
+        is_title_candidate_line(&first.text)
+            && organ_names(&first.text).is_none()
+            && visible_len(&first.text) >= MIN_HEADLINE_CHARS
+            && (1..=MAX_HEADLINE_GAP.min(lines.len().saturating_sub(1))).any(|k| {
+                same_title(&lines[k].text, &first.text)
+                    && lines[1..k].iter().all(|l| {
+                        is_doc_number(&l.text.replace(' ', ""))
+                            || organ_names(&l.text).is_some()
+                            || is_date_line(&l.text)
+                    })
+            })
+    });
+    let skip = usize::from(headline);
+    if headline {
+        warnings.push(Warning::at(
+            lines[0].number,
+            WarningKind::Boilerplate,
+            format!(
+                "removed the page's headline, which repeats the title below it: {:?}",
+                lines[0].text
+            ),
+        ));
+    }
+    let (header, header_lines) = take_header(&lines[skip..]);
+    let mut used = skip + header_lines;
     meta.header = header;
     let remaining = |used: usize| lines.len().saturating_sub(used);
 

@@ -182,8 +182,24 @@ fn parse_di(s: &str) -> Option<(Marker, usize)> {
             }
         }
     }
-    // "第一，" and "第一点，".
-    let after = after.strip_prefix('点').unwrap_or(after);
+    // "第一　彻底消灭日本侵略者": a titled point.
+    if let Some(first) = after.chars().next()
+        && crate::read::text::space::is_space(first)
+    {
+        let text = after.trim_start_matches(crate::read::text::space::is_space);
+        if text.starts_with(|c: char| crate::model::is_han(c)) {
+            let len = s.len() - after.len();
+            let (mut found, _) = marker(Family::OrdinalSpace, ordinal, &s[..len], Width::Neutral)?;
+            found.text = s[..len].to_string();
+            return Some((found, s.len() - text.len()));
+        }
+        return None;
+    }
+    // "第一，", "第一点，", "第一个，", "第一种，".
+    let after = after
+        .strip_prefix(['点', '个', '种', '条'])
+        .filter(|rest| rest.starts_with(['，', ',', '、']))
+        .unwrap_or(after);
     let comma = after.chars().next()?;
     if matches!(comma, '，' | ',' | '、') && after.chars().nth(1).is_some() {
         let len = s.len() - after.len() + comma.len_utf8();
@@ -235,7 +251,8 @@ fn parse_arabic(s: &str) -> Option<(Marker, usize)> {
         .chars()
         .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))?;
     let dot = after.chars().next()?;
-    if !matches!(dot, '.' | '．' | '、') || value == 0 {
+    // U+FE52 SMALL FULL STOP stands in for the dot in some typeset texts ("1﹒推进…").
+    if !matches!(dot, '.' | '．' | '、' | '﹒') || value == 0 {
         return None;
     }
     let rest = &after[dot.len_utf8()..];

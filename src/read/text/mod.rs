@@ -57,8 +57,9 @@ pub(crate) fn read_pages(
     let mut first_page_top: Option<String> = None;
     let mut metadata = Metadata::default();
     for (page, (page_lines, page_metadata)) in pages.into_iter().enumerate() {
-        let (mut page_lines, scraped) = scraped::take_metadata(page_lines, &mut warnings);
-        for found in [page_metadata, scraped] {
+        let (page_lines, scraped) = scraped::take_metadata(page_lines, &mut warnings);
+        let (mut page_lines, table) = scraped::take_info_table(page_lines, &mut warnings);
+        for found in [page_metadata, scraped, table] {
             metadata.title = metadata.title.or(found.title);
             metadata.doc_number = metadata.doc_number.or(found.doc_number);
         }
@@ -94,7 +95,7 @@ pub(crate) fn read_pages(
                 ),
             ));
         }
-        let page_lines = runon::split_run_together(page_lines);
+        let page_lines = runon::split_fused_headings(runon::split_run_together(page_lines));
         all_lines.extend(lines::unwrap(page_lines));
     }
     if all_lines.is_empty() {

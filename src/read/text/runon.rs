@@ -128,3 +128,69 @@ pub fn split_run_together(lines: Vec<Line>) -> Vec<Line> {
     }
     out
 }
+
+/// Splits a chapter heading from the article run onto its line ("第一章　总则　　第一条 　为规范…"):
+/// a 第X章 (or 第X部分, 第X节) heading, a gap of two or more spaces, then 第X条 or another
+/// marker. Other lines are returned as they are.
+///
+/// ```
+/// use wengao::read::text::{lines::split, runon::split_fused_headings};
+/// let lines = split_fused_headings(split("第一章　总则　　第一条 　为规范管理，制定本办法。\n"));
+/// assert_eq!(lines[0].text, "第一章　总则");
+/// assert_eq!(lines[1].text, "第一条 　为规范管理，制定本办法。");
+/// ```
+pub fn split_fused_headings(lines: Vec<Line>) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        match fused_heading_end(&line.text) {
+            Some((heading_end, rest_start)) => {
+                let rest = line.text[rest_start..].to_string();
+                let mut heading = line.clone();
+                heading.text.truncate(heading_end);
+                out.push(heading);
+                out.push(Line { text: rest, ..line });
+            }
+            None => out.push(line),
+        }
+    }
+    out
+}
+
+/// Where a fused chapter heading ends and the text after its gap starts.
+fn fused_heading_end(text: &str) -> Option<(usize, usize)> {
+    let (marker, _) = markers::parse(text)?;
+    if marker.family != crate::model::Family::Part {
+        return None;
+    }
+    let mut spaces = 0;
+    let mut gap_start = None;
+    for (at, c) in text.char_indices() {
+        if is_space(c) {
+            gap_start.get_or_insert(at);
+            spaces += 1;
+            continue;
+        }
+        if let Some(start) = gap_start.take() {
+            let rest = &text[at..];
+            let numerals = rest
+                .chars()
+                .skip(1)
+                .take_while(|c| "一二三四五六七八九十百零〇".contains(*c))
+                .count();
+            let starts_article = rest.starts_with('第')
+                && numerals > 0
+                && rest.chars().nth(1 + numerals) == Some('条');
+            if spaces >= 2
+                && (starts_article || markers::parse(rest).is_some())
+                && start > marker.text.len()
+            {
+                return Some((start, at));
+            }
+        }
+        spaces = 0;
+        if text[..at].chars().count() > MAX_HEADING_SEGMENT_CHARS {
+            return None;
+        }
+    }
+    None
+}

@@ -150,3 +150,89 @@ pub fn take_metadata(lines: Vec<Line>, warnings: &mut Vec<Warning>) -> (Vec<Line
     }
     (rest, metadata)
 }
+
+/// Labels of a government site's 信息公开 table, flattened one cell per line by a scraper
+/// ("索取号" / "3589258689/2025-00165" / "载体类型" / "发布机构" / …).
+const INFO_TABLE_LABELS: &[&str] = &[
+    "索取号",
+    "索引号",
+    "信息索引号",
+    "载体类型",
+    "记录形式",
+    "公开类别",
+    "公开方式",
+    "公开范围",
+    "内容描述",
+    "文件编号",
+    "所属机构",
+    "组配分类",
+    "服务对象分类",
+    "主题",
+];
+
+/// Lines at the top a 信息公开 table may start within.
+const INFO_TABLE_SEARCH_LINES: usize = 40;
+/// Label lines that make a run a table rather than a word or two of the document.
+const MIN_INFO_TABLE_LABELS: usize = 3;
+
+fn is_table_label(text: &str) -> bool {
+    let text = text.trim_matches(is_space).trim_end_matches(['：', ':']);
+    INFO_TABLE_LABELS.contains(&text) || FIELD_LABELS.contains(&text)
+}
+
+/// Takes a flattened 信息公开 table off the top of the text: label lines, each followed by
+/// its value on the next line or by the next label when it has none. The lines are reported;
+/// a 文件编号 or 标题 value stands in for the document's own when it has none. A value that
+/// is a document number under a label that holds prose (内容描述) is the document's own
+/// 发文字号 after an empty cell, and ends the table.
+pub fn take_info_table(lines: Vec<Line>, warnings: &mut Vec<Warning>) -> (Vec<Line>, Metadata) {
+    let mut metadata = Metadata::default();
+    let Some(start) = lines
+        .iter()
+        .take(INFO_TABLE_SEARCH_LINES)
+        .position(|l| is_table_label(&l.text))
+    else {
+        return (lines, metadata);
+    };
+    let mut end = start;
+    let mut labels = 0;
+    while end < lines.len() && is_table_label(&lines[end].text) {
+        let label = lines[end]
+            .text
+            .trim_matches(is_space)
+            .trim_end_matches(['：', ':']);
+        labels += 1;
+        end += 1;
+        let Some(value) = lines.get(end).filter(|l| !is_table_label(&l.text)) else {
+            continue;
+        };
+        let numbered_label = matches!(label, "文件编号" | "文号" | "发文字号");
+        if super::front::is_doc_number(&value.text.replace(' ', "")) && !numbered_label {
+            break;
+        }
+        let text = value.text.trim_matches(is_space);
+        match label {
+            "文件编号" => note_field(&mut metadata, "文号", text),
+            other => note_field(&mut metadata, other, text),
+        }
+        end += 1;
+    }
+    if labels < MIN_INFO_TABLE_LABELS {
+        return (lines, Metadata::default());
+    }
+    let mut lines = lines;
+    let rest = lines.split_off(end);
+    let table = lines.split_off(start);
+    for line in table {
+        warnings.push(Warning::at(
+            line.number,
+            WarningKind::Boilerplate,
+            format!(
+                "removed a cell of the page's 信息公开 table: {:?}",
+                line.text
+            ),
+        ));
+    }
+    lines.extend(rest);
+    (lines, metadata)
+}

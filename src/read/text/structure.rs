@@ -41,6 +41,8 @@ pub enum Item {
         marker: Option<Marker>,
         lead: String,
         rest: Option<String>,
+        /// The depth the source's markup gave it (Markdown's number of #), if any.
+        depth: Option<u8>,
     },
     Body {
         line: usize,
@@ -140,6 +142,7 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
         marker: Some(marker),
         lead,
         rest,
+        depth: None,
     };
     match lead_end(&text) {
         None if char_len(&text) <= MAX_STANDALONE_CHARS => (heading(text, None), false),
@@ -166,6 +169,9 @@ fn body_text(item: &Item) -> Option<&str> {
 
 fn is_unnumbered_candidate(text: &str) -> bool {
     let len = char_len(text);
+    if is_article_number(text) || is_caption(text) {
+        return false;
+    }
     (2..=MAX_UNNUMBERED_CHARS).contains(&len)
         && !text.contains([
             '。', '，', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '…',
@@ -173,6 +179,29 @@ fn is_unnumbered_candidate(text: &str) -> bool {
         && !text.starts_with(['—', '（', '(', '“', '"', '《', '〔', '['])
         && !is_date_line(text)
         && text.chars().any(crate::model::is_han)
+}
+
+/// A caption of a box, table or figure: "专栏1  工业互联网网络互联互通工程", "表2 …", "图3 …".
+fn is_caption(text: &str) -> bool {
+    ["专栏", "附表", "附图", "表", "图"].iter().any(|word| {
+        text.strip_prefix(word).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        })
+    })
+}
+
+/// "第十二条" alone: an article's number, never a heading.
+fn is_article_number(text: &str) -> bool {
+    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
+    compact
+        .strip_prefix('第')
+        .and_then(|rest| rest.strip_suffix('条'))
+        .is_some_and(|numeral| {
+            !numeral.is_empty()
+                && numeral
+                    .chars()
+                    .all(|c| "一二三四五六七八九十百零〇".contains(c))
+        })
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -197,6 +226,7 @@ fn make_unnumbered_heading(items: &mut [Item], index: usize) {
             marker: None,
             lead,
             rest: None,
+            depth: None,
         };
     }
 }
@@ -229,7 +259,7 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         let index = items.len();
         // A heading by the source's markup (a Markdown "## 引言", "## 一"): a heading whatever
         // its words; its level comes from its family like any other's.
-        if let Hint::Heading(_) = line.hint {
+        if let Hint::Heading(depth) = line.hint {
             back_matter = back_matter_title(&line.text);
             let marker = markers::parse(&line.text)
                 .map(|(m, _)| m)
@@ -240,6 +270,7 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
                 marker,
                 lead: line.text,
                 rest: None,
+                depth: Some(depth),
             });
             continue;
         }
@@ -251,6 +282,7 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
                 marker: None,
                 lead: line.text,
                 rest: None,
+                depth: None,
             });
             continue;
         }
@@ -287,31 +319,84 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
     demote_enumerations(&mut items);
     keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
+    // A table of contents ("目　　录" and the chapter titles it lists before the text): its
+    // entries repeat headings found below and are not headings themselves.
+    let toc_entries = table_of_contents(&items);
+    for &index in &toc_entries {
+        demote(&mut items, index);
+    }
     // Unnumbered heading lines: short, unpunctuated, between finished sentences and a body
-    // paragraph; only when the document has at least two of them.
-    let candidates: Vec<usize> = (0..items.len())
-        .filter(|&i| body_text(&items[i]).is_some_and(is_unnumbered_candidate))
-        .filter(|&i| i == 0 || body_text(&items[i - 1]).is_none_or(ends_sentence))
-        .filter(|&i| {
-            // What follows is body text or a heading, after the part's own date line and
-            // salutation if it has them ("结论" / "(一九五五年三月三十一日)" / "同志们:").
-            let next = (i + 1..items.len()).find(|&j| {
-                body_text(&items[j])
-                    .is_none_or(|text| !is_date_line(text) && !super::front::is_salutation(text))
-            });
-            next.is_some_and(|j| {
-                body_text(&items[j]).is_none_or(|text| {
-                    char_len(text) > MAX_UNNUMBERED_CHARS || markers::parse(text).is_some()
-                })
+    // paragraph; only when the document has at least two of them. A couplet of two such
+    // lines (a newspaper's two-line cross-head) counts as one place.
+    let is_candidate = |i: usize| body_text(&items[i]).is_some_and(is_unnumbered_candidate);
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        if !is_candidate(i) || toc_entries.contains(&i) {
+            i += 1;
+            continue;
+        }
+        let run = if i + 1 < items.len() && is_candidate(i + 1) {
+            2
+        } else {
+            1
+        };
+        let after_sentence = i == 0 || body_text(&items[i - 1]).is_none_or(ends_sentence);
+        // What follows is body text or a heading, after the part's own date line and
+        // salutation if it has them ("结论" / "(一九五五年三月三十一日)" / "同志们:").
+        let next = (i + run..items.len()).find(|&j| {
+            body_text(&items[j])
+                .is_none_or(|text| !is_date_line(text) && !super::front::is_salutation(text))
+        });
+        let before_body = next.is_some_and(|j| {
+            body_text(&items[j]).is_none_or(|text| {
+                char_len(text) > MAX_UNNUMBERED_CHARS
+                    || markers::parse(text).is_some()
+                    || ends_sentence(text)
             })
-        })
-        .collect();
+        });
+        if after_sentence && before_body {
+            candidates.extend(i..i + run);
+        }
+        i += run;
+    }
     if candidates.len() + hinted.len() >= 2 && !candidates.is_empty() {
         for i in candidates {
             make_unnumbered_heading(&mut items, i);
         }
     }
     items
+}
+
+/// The items of a table of contents: the "目录" line and the lines after it whose text
+/// comes again further down (the headings they list).
+fn table_of_contents(items: &[Item]) -> Vec<usize> {
+    let text_of = |item: &Item| -> String {
+        let text = match item {
+            Item::Heading { lead, .. } => lead.as_str(),
+            Item::Body { text, .. } => text.as_str(),
+        };
+        text.chars().filter(|&c| !is_space(c)).collect()
+    };
+    let Some(label) = items.iter().position(|item| text_of(item) == "目录") else {
+        return Vec::new();
+    };
+    let mut entries = vec![label];
+    for index in label + 1..items.len() {
+        let text = text_of(&items[index]);
+        if text.is_empty()
+            || !items[index + 1..]
+                .iter()
+                .any(|later| text_of(later) == text)
+        {
+            break;
+        }
+        entries.push(index);
+    }
+    if entries.len() < 2 {
+        return Vec::new();
+    }
+    entries
 }
 
 /// Marker lines that are the items of one enumerated sentence are body text: a run of one
@@ -326,12 +411,15 @@ fn demote_enumerations(items: &mut [Item]) {
             Item::Body { text, .. } => text.clone(),
         }
     };
+    // A list item too long to be a heading is body text already, but it still counts in
+    // the run ("（一）…投诉；" before "（二）…；").
     let family = |item: &Item| match item {
         Item::Heading {
             marker: Some(marker),
             ..
         } => Some((marker.family, marker.ordinal)),
-        _ => None,
+        Item::Heading { marker: None, .. } => None,
+        Item::Body { text, .. } => markers::parse(text).map(|(m, _)| (m.family, m.ordinal)),
     };
     // "注：1.本表…；" on one line, "2.…；" and "3.…。" below: the first item opens a body
     // paragraph after a label.
@@ -427,10 +515,13 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
     let mut front = Vec::new();
     let mut top: Vec<Section> = Vec::new();
     let mut open: Vec<Section> = Vec::new();
+    // The markup depth of each open section (Markdown's # count), kept beside `open`.
+    let mut depths: Vec<Option<u8>> = Vec::new();
     // An address in the body ("各位代表！") since the last heading.
     let mut passage_break = false;
 
-    fn close(open: &mut Vec<Section>, top: &mut Vec<Section>) {
+    fn close(open: &mut Vec<Section>, depths: &mut Vec<Option<u8>>, top: &mut Vec<Section>) {
+        depths.pop();
         let section = open.pop().expect("close on an open section");
         match open.last_mut() {
             Some(parent) => parent.children.push(section),
@@ -457,13 +548,12 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                 marker,
                 lead,
                 rest,
+                depth,
             } => {
                 let family = family_of(&marker);
-                let new_family = !open
-                    .iter()
-                    .any(|s| family_of(&s.heading.marker) == family);
+                let new_family = !open.iter().any(|s| family_of(&s.heading.marker) == family);
                 if std::mem::take(&mut passage_break) && new_family && open.len() >= 2 {
-                    close(&mut open, &mut top);
+                    close(&mut open, &mut depths, &mut top);
                 }
                 // A family seen again closes everything opened below it; otherwise the new
                 // heading is a child of the nearest open heading of a higher-ranked family.
@@ -472,14 +562,20 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                     .position(|s| family_of(&s.heading.marker) == family)
                 {
                     while open.len() > pos {
-                        close(&mut open, &mut top);
+                        close(&mut open, &mut depths, &mut top);
                     }
                 } else {
+                    // A heading the markup puts deeper (### under ##) stays inside the
+                    // shallower one whatever their families.
                     while open
                         .last()
-                        .is_some_and(|s| family_of(&s.heading.marker).rank() >= family.rank())
+                        .zip(depths.last())
+                        .is_some_and(|(s, open_depth)| {
+                            family_of(&s.heading.marker).rank() >= family.rank()
+                                && !matches!((depth, open_depth), (Some(d), Some(o)) if d > *o)
+                        })
                     {
-                        close(&mut open, &mut top);
+                        close(&mut open, &mut depths, &mut top);
                     }
                 }
                 let placement = match rest {
@@ -489,6 +585,7 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                     None => Placement::Standalone,
                 };
                 let level = u8::try_from(open.len() + 1).unwrap_or(u8::MAX);
+                depths.push(depth);
                 open.push(Section {
                     heading: Heading {
                         level,
@@ -504,7 +601,7 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
         }
     }
     while !open.is_empty() {
-        close(&mut open, &mut top);
+        close(&mut open, &mut depths, &mut top);
     }
     shift_for_missing_parent(&mut top);
     (front, top)
