@@ -24,6 +24,7 @@ pub enum Why {
     JumpLine,
     RunningHead,
     RelatedLinks,
+    RecordTitle,
 }
 
 impl Why {
@@ -42,6 +43,7 @@ impl Why {
             Why::JumpLine => "a jump line of a print copy",
             Why::RunningHead => "a running head of a print copy",
             Why::RelatedLinks => "a list of related links after the document",
+            Why::RecordTitle => "a law database's record title, repeated by the document",
         }
     }
 
@@ -469,6 +471,7 @@ pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
     }
     mark_running_heads(&lines, &mut why);
     mark_related_links(&lines, &mut why);
+    mark_database_record_title(&lines, &mut why);
     mark_section_labels(&lines, &mut why);
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut removed = Vec::new();
@@ -607,6 +610,24 @@ fn mark_running_heads(lines: &[Line], why: &mut [Option<Why>]) {
 fn near_dateline_of_masthead(lines: &[Line], index: usize) -> bool {
     (index.saturating_sub(1)..=(index + 1).min(lines.len() - 1))
         .any(|i| i != index && is_letter_spaced(&lines[i].text))
+}
+
+/// A law database's export header ("【法宝引证码】…", "原文链接：…", then the record's title):
+/// the title line is the database's when the document writes it again further down.
+fn mark_database_record_title(lines: &[Line], why: &mut [Option<Why>]) {
+    let Some(code) = lines.iter().position(|l| l.text.contains("【法宝引证码】")) else {
+        return;
+    };
+    let Some(title) = (code + 1..lines.len().min(code + 4)).find(|&i| why[i].is_none()) else {
+        return;
+    };
+    let text: String = visible(&lines[title].text).collect();
+    let repeated = lines[title + 1..]
+        .iter()
+        .any(|l| visible(&l.text).collect::<String>() == text);
+    if repeated && !text.is_empty() {
+        why[title] = Some(Why::RecordTitle);
+    }
 }
 
 /// A "相关链接" heading after the document and the link titles under it, to the end.

@@ -321,6 +321,26 @@ fn split_signers(text: &str) -> Option<(&str, Vec<&str>)> {
     (!names.is_empty()).then_some((number, names))
 }
 
+/// The mark of an order (令): "广东省人民政府令", "中华人民共和国主席令".
+fn is_order_mark(text: &str) -> bool {
+    text.ends_with('令')
+        && visible_len(text) <= MAX_ORGAN_CHARS + 2
+        && !text.contains(SENTENCE_MARKS)
+        && !text.contains(['，', '：'])
+}
+
+/// An order's number: "（第290号）", "第12号".
+fn is_order_number(text: &str) -> bool {
+    let inner = text
+        .trim_matches(is_space)
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    inner
+        .strip_prefix('第')
+        .and_then(|rest| rest.strip_suffix('号'))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// 份号: six digits alone.
 fn is_copy_number(text: &str) -> bool {
     text.chars().count() == 6 && text.chars().all(|c| c.is_ascii_digit())
@@ -549,6 +569,16 @@ fn take_header(lines: &[Line]) -> (Option<Header>, usize) {
             header.signers = signers.iter().map(|s| element(&lines[used], s)).collect();
             used += 1;
         }
+    }
+    // A government order: "广东省人民政府令" over "（第290号）".
+    if header.mark.is_empty()
+        && header.doc_number.is_none()
+        && is_order_mark(at(used))
+        && is_order_number(at(used + 1))
+    {
+        header.mark = vec![element(&lines[used], at(used))];
+        header.doc_number = Some(element(&lines[used + 1], at(used + 1)));
+        used += 2;
     }
     // An issuer's name under the number, right above the title (a web copy of a 函).
     if header.mark.is_empty()

@@ -56,7 +56,8 @@ fn lead_end(text: &str) -> Option<usize> {
     for (i, c) in text.char_indices() {
         match c {
             '“' | '‘' | '《' | '（' | '(' | '「' | '『' | '【' => depth += 1,
-            '”' | '’' | '》' | '）' | ')' | '」' | '』' | '】' => {
+            // An ASCII quote closes a curly one a web copy opened ("“12345"政务热线").
+            '”' | '’' | '》' | '）' | ')' | '」' | '』' | '】' | '"' => {
                 depth = (depth - 1).max(0);
             }
             // A stop ends the lead outside brackets, or just inside a closing quote ("…落实。”").
@@ -87,10 +88,11 @@ fn char_len(text: &str) -> usize {
 }
 
 /// Whether the paragraph after `marker` goes on to the next item of the same family after a
-/// pause — "（一）说话和气；（二）买卖公平；…": an enumeration inside one paragraph.
+/// pause or a full stop — "（一）说话和气；（二）买卖公平；…", "一是…。二是…。": an enumeration
+/// inside one paragraph.
 fn enumerates_inline(after_marker: &str, marker: &Marker) -> bool {
     after_marker
-        .match_indices(['；', ';', '，', ','])
+        .match_indices(['；', ';', '，', ',', '。'])
         .any(|(at, pause)| {
             markers::parse(&after_marker[at + pause.len()..]).is_some_and(|(next, _)| {
                 next.family == marker.family && next.ordinal == marker.ordinal + 1
