@@ -78,6 +78,9 @@ pub struct StyleArgs {
 pub struct InspectArgs {
     /// The input file ("-" reads standard input).
     pub input: String,
+    /// outline: under each heading, why it is a heading and why at its level.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub read: ReadArgs,
 }

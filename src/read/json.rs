@@ -49,6 +49,7 @@ pub fn read(input: &Input) -> Result<Parsed, Error> {
     Ok(Parsed {
         document,
         warnings: Vec::new(),
+        explanations: Vec::new(),
     })
 }
 

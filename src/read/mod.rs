@@ -33,6 +33,10 @@ pub struct ReadOptions {
 pub struct Parsed {
     pub document: Document,
     pub warnings: Vec<Warning>,
+    /// Why each heading of a text input is a heading and sits at its level, in reading
+    /// order (`wengao outline --explain`); empty for wengao's own Markdown and JSON, whose
+    /// headings are written as such.
+    pub explanations: Vec<text::structure::Explanation>,
 }
 
 /// Reads inputs of one format into one document. Several inputs are pages of one text.

@@ -6,6 +6,7 @@
 mod bad_inputs;
 mod cli;
 mod common;
+mod corpus;
 mod docx;
 mod docx_render;
 mod docx_support;

@@ -204,3 +204,37 @@ fn half_width_punctuation_becomes_full_width_unless_kept() {
         "增长3.5%, Times New Roman, 12。"
     );
 }
+
+#[test]
+fn explain_says_why_each_heading_is_one_and_flags_doubtful_levels() {
+    let out = run(&["outline", "--explain", seed_text().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listing = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = listing.lines().collect();
+    // Every heading line of the plain outline is in the listing, each followed by its reason.
+    let plain = String::from_utf8(run(&["outline", seed_text().to_str().unwrap()]).stdout).unwrap();
+    for heading in plain.lines() {
+        let at = lines
+            .iter()
+            .position(|l| *l == heading)
+            .unwrap_or_else(|| panic!("{heading} missing from --explain"));
+        assert!(
+            lines[at + 1].trim_start().starts_with('↳'),
+            "{heading}: no reason"
+        );
+    }
+    // The seed's first page is missing: its first headings are deeper than built, and say so.
+    assert!(
+        listing.contains("[check] line 7: level 2: marker 第三,"),
+        "{listing}"
+    );
+    assert!(listing.contains("a lost page"), "{listing}");
+    assert!(listing.contains("the （一） numbering") || listing.contains("the 一要 numbering"));
+    // The doubt is also a warning when converting.
+    let convert = run(&["convert", seed_text().to_str().unwrap(), "-t", "md"]);
+    assert!(
+        stderr(&convert).contains("line 7: check this heading's level"),
+        "{}",
+        stderr(&convert)
+    );
+}

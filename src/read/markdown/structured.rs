@@ -316,5 +316,9 @@ pub fn read(
         record,
         ..Document::default()
     };
-    Ok(Parsed { document, warnings })
+    Ok(Parsed {
+        document,
+        warnings,
+        explanations: Vec::new(),
+    })
 }

@@ -56,6 +56,14 @@ impl Why {
     }
 }
 
+/// [`TOOLBAR_WORDS`], longest first, so that "微信扫码分享" goes before "分享".
+static TOOLBAR_WORDS_LONGEST_FIRST: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut words = TOOLBAR_WORDS.to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+    });
+
 /// The words of share bars, toolbars, counters and link lists. A line made (almost) only of
 /// these is boilerplate; a sentence that uses one of them is not.
 pub const TOOLBAR_WORDS: &[&str] = &[
@@ -254,8 +262,15 @@ fn is_counter(line: &str) -> bool {
         || (line.contains("阅读时长") && digits_before("分钟"))
 }
 
+/// Page numbers, jump lines and edition lines are short: longer lines (bytes) are not looked
+/// at closer.
+const MAX_SHORT_LINE_BYTES: usize = 96;
+
 /// "— 3 —", "- 3 -", "－3－", "第 3 页", "第3页 共10页".
 fn is_page_number(line: &str) -> bool {
+    if line.len() > MAX_SHORT_LINE_BYTES {
+        return false;
+    }
     let compact: String = visible(line).collect();
     let dashes = |c: char| "-—–－―─".contains(c);
     let core = compact.trim_matches(dashes);
@@ -274,6 +289,9 @@ fn is_page_number(line: &str) -> bool {
 
 /// "（下转第二版）", "（上接第一版）", "(转第4版)".
 fn is_jump_line(line: &str) -> bool {
+    if line.len() > MAX_SHORT_LINE_BYTES || !line.contains('版') {
+        return false;
+    }
     let compact: String = visible(line).collect();
     let inner = compact
         .trim_start_matches(['（', '('])
@@ -297,12 +315,13 @@ fn is_copyright(line: &str) -> bool {
 /// It speaks of the page, the site or the copyright, which a document's own sentences do
 /// not ("本表仅供参考，以最终公布为准。" stays).
 fn is_site_disclaimer(line: &str) -> bool {
-    let about_the_copy = ["脚本", "页面", "本网", "本站", "网站", "转载", "链接"]
-        .iter()
-        .any(|w| line.contains(w));
-    let disclaims = line.contains("仅供") && line.contains("为准");
-    let copyright = line.contains("著作权法") && line.contains("不适用");
-    (about_the_copy && disclaims) || copyright
+    let disclaims = || {
+        line.contains("为准")
+            && ["脚本", "页面", "本网", "本站", "网站", "转载", "链接"]
+                .iter()
+                .any(|w| line.contains(w))
+    };
+    (line.contains("仅供") && disclaims()) || (line.contains("著作权法") && line.contains("不适用"))
 }
 
 /// "首页 > 政务公开 > 通知公告", "当前位置：首页 > 新闻".
@@ -350,6 +369,9 @@ fn is_file_name(line: &str) -> bool {
 
 /// "上一页 1 2 下一页", "第1页 共2页".
 fn is_pager(line: &str) -> bool {
+    if !line.contains("页") {
+        return false;
+    }
     let compact: String = visible(line).collect();
     (compact.contains("上一页") || compact.contains("下一页"))
         && han_count(&compact.replace("上一页", "").replace("下一页", "")) <= TOOLBAR_RESIDUE
@@ -358,6 +380,16 @@ fn is_pager(line: &str) -> bool {
 /// A line whose Chinese characters are (nearly) all toolbar words and field labels with
 /// their values: "【字体：大 中 小】 打印本页 关闭窗口", "分享：", "字号：T|T".
 fn is_toolbar(line: &str) -> bool {
+    // Most lines hold no toolbar word at all.
+    let has_word = TOOLBAR_WORDS_LONGEST_FIRST
+        .iter()
+        .any(|w| line.contains(*w))
+        || FIELD_LABELS.iter().any(|w| line.contains(*w))
+        || line.contains("字体")
+        || line.contains("字号");
+    if !has_word {
+        return false;
+    }
     let mut rest: String = line.to_string();
     // The font-size switch "字体：大 中 小" and "字号：T|T".
     for (word, tail) in [("字体", "大中小"), ("字号", "")] {
@@ -393,9 +425,7 @@ fn is_toolbar(line: &str) -> bool {
             rest.replace_range(at..end, "");
         }
     }
-    let mut words: Vec<&&str> = TOOLBAR_WORDS.iter().collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    for word in words {
+    for word in TOOLBAR_WORDS_LONGEST_FIRST.iter() {
         while let Some(at) = rest.find(*word) {
             removed += han_count(word);
             rest.replace_range(at..at + word.len(), "");
@@ -427,16 +457,27 @@ fn contains_domain(line: &str) -> bool {
 
 /// A letter-spaced line ("人 民 日 报", "X X 日 报"): three or more single characters
 /// separated by spaces, and nothing else.
+/// The longest line (bytes) that may be letter-spaced.
+const MAX_LETTER_SPACED_BYTES: usize = 160;
+
 fn is_letter_spaced(line: &str) -> bool {
-    let words: Vec<&str> = line.split(is_space).filter(|w| !w.is_empty()).collect();
-    words.len() >= 3 && words.iter().all(|w| w.chars().count() == 1)
+    // A masthead or running head is short, and spaced out.
+    if line.len() > MAX_LETTER_SPACED_BYTES || !line.contains(is_space) {
+        return false;
+    }
+    let mut words = line.split(is_space).filter(|w| !w.is_empty());
+    let mut count = 0;
+    words.all(|w| {
+        count += 1;
+        w.chars().nth(1).is_none()
+    }) && count >= 3
 }
 
 /// A newspaper's dateline or running head: a date with its weekday ("2024年3月6日　星期三"),
 /// and no sentence.
 fn is_dateline(line: &str) -> bool {
-    visible(line).count() <= MAX_SHORT_ARTEFACT_CHARS
-        && (line.contains("星期") || line.contains("周一") || line.contains("农历"))
+    (line.contains("星期") || line.contains("周一") || line.contains("农历"))
+        && visible(line).count() <= MAX_SHORT_ARTEFACT_CHARS
         && line.contains('年')
         && line.contains('日')
         && !line.contains(['，', '。'])
@@ -567,6 +608,21 @@ fn ends_paragraph(text: &str) -> bool {
 /// but once and alone).
 fn mark_running_heads(lines: &[Line], why: &mut [Option<Why>]) {
     let datelines: Vec<bool> = lines.iter().map(|l| is_dateline(&l.text)).collect();
+    // Every line's text, sorted, to find the lines a letter-spaced line starts in one
+    // search rather than a pass over the text for each.
+    let mut sorted: Vec<(&str, usize)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.text.as_str(), i))
+        .collect();
+    sorted.sort_unstable();
+    let repeated_elsewhere = |text: &str, index: usize| {
+        let from = sorted.partition_point(|(other, _)| *other < text);
+        sorted[from..]
+            .iter()
+            .take_while(|(other, _)| other.starts_with(text))
+            .any(|(_, other)| *other != index)
+    };
     for (index, line) in lines.iter().enumerate() {
         if why[index].is_some() {
             continue;
@@ -575,16 +631,14 @@ fn mark_running_heads(lines: &[Line], why: &mut [Option<Why>]) {
         let near_dateline = (index.saturating_sub(1)..=(index + 1).min(lines.len() - 1))
             .any(|i| i != index && datelines[i]);
         let spaced = is_letter_spaced(text);
-        let repeats = spaced
-            && lines
-                .iter()
-                .enumerate()
-                .any(|(other, l)| other != index && l.text.starts_with(text.as_str()));
-        let spaced_head_with_date = {
-            let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
-            let single = words.iter().take_while(|w| w.chars().count() == 1).count();
-            single >= 3 && datelines[index]
-        };
+        let repeats = spaced && repeated_elsewhere(text, index);
+        let spaced_head_with_date = datelines[index]
+            && text
+                .split(is_space)
+                .filter(|w| !w.is_empty())
+                .take_while(|w| w.chars().nth(1).is_none())
+                .count()
+                >= 3;
         let dateline_under_masthead = datelines[index] && near_dateline_of_masthead(lines, index);
         if (spaced && (repeats || near_dateline))
             || spaced_head_with_date
@@ -595,6 +649,9 @@ fn mark_running_heads(lines: &[Line], why: &mut [Option<Why>]) {
     }
     // "今日8版": the edition line under a masthead.
     for (index, line) in lines.iter().enumerate() {
+        if line.text.len() > MAX_SHORT_LINE_BYTES || !line.text.contains("今日") {
+            continue;
+        }
         let compact: String = visible(&line.text).collect();
         if why[index].is_none()
             && compact.starts_with("今日")
@@ -630,9 +687,16 @@ fn mark_database_record_title(lines: &[Line], why: &mut [Option<Why>]) {
     }
 }
 
+/// The longest line (bytes) that may be a related-links heading ("【相关链接】" with spaces).
+const MAX_RELATED_HEADING_BYTES: usize = 48;
+
 /// A "相关链接" heading after the document and the link titles under it, to the end.
 fn mark_related_links(lines: &[Line], why: &mut [Option<Why>]) {
     let Some(start) = lines.iter().position(|l| {
+        // The headings are a few characters; most lines are not looked at closer.
+        if l.text.len() > MAX_RELATED_HEADING_BYTES {
+            return false;
+        }
         let compact: String = visible(&l.text)
             .filter(|&c| !"：:【】[]".contains(c))
             .collect();

@@ -106,8 +106,14 @@ fn take_record(lines: &mut Vec<Line>) -> Option<Record> {
     (record != Record::default()).then_some(record)
 }
 
+/// The longest line (bytes) that may be an attachment's label, spaces included.
+const MAX_LABEL_BYTES: usize = 32;
+
 /// "附件", "附件1", "附件 2：": an attachment's label alone on its line.
 fn is_label(text: &str) -> bool {
+    if text.len() > MAX_LABEL_BYTES {
+        return false;
+    }
     let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
     let Some(rest) = compact.strip_prefix("附件") else {
         return false;

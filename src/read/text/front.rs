@@ -95,7 +95,7 @@ const ADDRESSEE_WORDS: &[&str] = &[
 ];
 
 /// Longest line taken for a title line (a long 公文 title line is some 40 characters).
-const MAX_TITLE_LINE_CHARS: usize = 60;
+const MAX_TITLE_LINE_CHARS: usize = 100;
 /// Longest subtitle line ("——在……会议上的讲话").
 const MAX_SUBTITLE_CHARS: usize = 80;
 /// Longest speaker line ("国务院总理 李强").
@@ -123,6 +123,10 @@ pub fn is_date_line(text: &str) -> bool {
 
 /// A date written alone: "2024年3月1日", "二〇二四年三月一日", "2023年3月".
 pub fn is_date(text: &str) -> bool {
+    // "二〇二五年十二月三十一日" with spaces is the longest; most lines are not looked at closer.
+    if text.len() > MAX_DATE_BYTES || !text.contains('年') {
+        return false;
+    }
     let numeral = |c: char| {
         c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c)
     };
@@ -506,6 +510,9 @@ fn take_addressee(lines: &[Line], meta: &mut Meta) -> usize {
     }
     0
 }
+
+/// The longest line (bytes) that may be a date.
+const MAX_DATE_BYTES: usize = 64;
 
 /// Reads the 版头 at the start of `lines`: 份号, 密级, 紧急程度, the issuer's mark, 发文字号 and
 /// 签发人. Returns the header (`None` when there is none) and how many lines it used.

@@ -111,21 +111,35 @@ pub(crate) fn read_pages(
     use_metadata(&mut meta, metadata, &mut warnings);
     let (body, tail) = closing::split(all_lines.split_off(used));
     drop(all_lines);
-    let (front_blocks, mut sections) = structure::build(structure::classify(body));
+    let main = structure::build(structure::classify(body));
+    let mut explanations = main.explanations;
+    let front_blocks = main.front;
+    let mut sections = main.sections;
     let back = take_closing(&mut sections);
     let attachments = tail
         .attachments
         .into_iter()
         .map(|lines| {
-            let (front, sections) = structure::build(structure::classify(lines.body));
+            let built = structure::build(structure::classify(lines.body));
+            explanations.extend(built.explanations);
             Attachment {
                 label: lines.label,
                 title: lines.title,
-                front,
-                sections,
+                front: built.front,
+                sections: built.sections,
             }
         })
         .collect();
+    for explanation in explanations.iter().filter(|e| e.doubtful) {
+        warnings.push(Warning {
+            line: explanation.line.map(|l| l as usize),
+            kind: WarningKind::Input,
+            message: format!(
+                "check this heading's level ({}): {} — `wengao outline --explain` says why",
+                explanation.level, explanation.text
+            ),
+        });
+    }
     warnings.sort_by_key(|w| w.line);
     let document = Document {
         meta,
@@ -137,7 +151,11 @@ pub(crate) fn read_pages(
         record: tail.record,
         ..Document::default()
     };
-    Ok(Parsed { document, warnings })
+    Ok(Parsed {
+        document,
+        warnings,
+        explanations,
+    })
 }
 
 /// A scraper's 标题 or 文号 field stands in for the document's own when it has none.

@@ -71,26 +71,31 @@ fn ends_paragraph(segment: &str) -> bool {
 /// ```
 pub fn split_run_together(lines: Vec<Line>) -> Vec<Line> {
     let is_run_on = |line: &Line| {
+        // Bytes bound characters from above: a short line is not counted.
+        if line.text.len() < MIN_RUN_ON_CHARS {
+            return false;
+        }
         let chars = line.text.chars().count();
         chars >= MIN_RUN_ON_CHARS && gaps(&line.text).len() >= MIN_GAPS.max(chars / CHARS_PER_GAP)
     };
     // The text lost its line breaks when run-on lines hold most of it; a long paragraph with
     // a stray space or two among ordinary lines is left alone.
     let total: usize = lines.iter().map(|l| l.text.len()).sum();
+    let run_on_lines: Vec<bool> = lines.iter().map(is_run_on).collect();
     let run_on: usize = lines
         .iter()
-        .filter(|l| is_run_on(l))
-        .map(|l| l.text.len())
+        .zip(&run_on_lines)
+        .filter(|(_, run_on)| **run_on)
+        .map(|(l, _)| l.text.len())
         .sum();
     if run_on == 0 || run_on * 2 < total {
         return lines;
     }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len() * 8);
     let mut previous_run_on = false;
-    for line in lines {
+    for (line, this_run_on) in lines.into_iter().zip(run_on_lines) {
         // In a text that lost its breaks, any line with gaps holds several paragraphs (the
         // short last line "特此报告。  X区人民政府  2025年3月18日" too).
-        let this_run_on = is_run_on(&line);
         if gaps(&line.text).is_empty() {
             previous_run_on = false;
             out.push(line);

@@ -33,6 +33,83 @@ const BACK_MATTER_TITLES: &[&str] = &[
     "附录",
 ];
 
+/// What made a paragraph a heading (for `wengao outline --explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingRule {
+    /// A numbering marker, its lead sentence within the usual length.
+    Marker,
+    /// A numbering marker with a long lead sentence, kept because other headings of its
+    /// family have ordinary ones.
+    LongLead,
+    /// The source's markup (Markdown #).
+    Markup(u8),
+    /// A back-matter title (注释, 参考文献 …).
+    BackMatter,
+    /// A short unpunctuated line between finished sentences and body text.
+    Unnumbered,
+}
+
+impl HeadingRule {
+    fn describe(self, marker: Option<&Marker>) -> String {
+        let numbered = |marker: Option<&Marker>| match marker {
+            Some(m) => format!(
+                "marker {} (the {} numbering, number {})",
+                m.text,
+                family_example(m.family),
+                m.ordinal
+            ),
+            None => "no marker".to_string(),
+        };
+        match self {
+            HeadingRule::Marker => numbered(marker),
+            HeadingRule::LongLead => format!(
+                "{}, a long lead sentence kept because its family heads other sections",
+                numbered(marker)
+            ),
+            HeadingRule::Markup(depth) => format!(
+                "Markdown heading ({}), {}",
+                "#".repeat(usize::from(depth)),
+                numbered(marker)
+            ),
+            HeadingRule::BackMatter => "a back-matter title".to_string(),
+            HeadingRule::Unnumbered => {
+                "an unnumbered line between finished sentences and body text".to_string()
+            }
+        }
+    }
+}
+
+/// The first marker of a family, to name it: "一、", "（一）", "一是".
+fn family_example(family: Family) -> &'static str {
+    match family {
+        Family::Unnumbered => "unnumbered",
+        Family::Part => "第一章/第一部分",
+        Family::HanSpace => "一 (numeral and space)",
+        Family::HanComma => "一、",
+        Family::Ordinal => "第一，",
+        Family::OrdinalSpace => "第一 (with a space)",
+        Family::Sequence => "首先/其次",
+        Family::HanBracket => "（一）",
+        Family::ArabicDot => "1.",
+        Family::ArabicBracket => "（1）",
+        Family::Circled => "①",
+        Family::YiShi => "一是",
+        Family::YiYao => "一要",
+        Family::YiFangMian => "一方面",
+    }
+}
+
+/// Why a heading is a heading and sits at its level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub line: Option<crate::model::SourceLine>,
+    pub text: String,
+    pub level: u8,
+    pub why: String,
+    /// The reader was not sure: a long lead sentence, a level moved for a missing parent.
+    pub doubtful: bool,
+}
+
 /// A paragraph after classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
@@ -43,6 +120,8 @@ pub enum Item {
         rest: Option<String>,
         /// The depth the source's markup gave it (Markdown's number of #), if any.
         depth: Option<u8>,
+        /// What made the paragraph a heading.
+        rule: HeadingRule,
     },
     Body {
         line: usize,
@@ -145,6 +224,7 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
         lead,
         rest,
         depth: None,
+        rule: HeadingRule::Marker,
     };
     match lead_end(&text) {
         None if char_len(&text) <= MAX_STANDALONE_CHARS => (heading(text, None), false),
@@ -194,6 +274,9 @@ fn is_caption(text: &str) -> bool {
 
 /// "第十二条" alone: an article's number, never a heading.
 fn is_article_number(text: &str) -> bool {
+    if text.len() > MAX_BACK_MATTER_TITLE_BYTES || !text.contains('条') {
+        return false;
+    }
     let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
     compact
         .strip_prefix('第')
@@ -210,8 +293,14 @@ fn ends_sentence(text: &str) -> bool {
     text.ends_with(['。', '！', '？', '”', '!', '?', '）', ')', '；', '…'])
 }
 
+/// The longest line (bytes) that may be a back-matter title, spaces included.
+const MAX_BACK_MATTER_TITLE_BYTES: usize = 40;
+
 /// A back-matter title alone on its line ("注释", "注　　释", "参考文献").
 fn back_matter_title(text: &str) -> Option<&'static str> {
+    if text.len() > MAX_BACK_MATTER_TITLE_BYTES {
+        return None;
+    }
     let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
     BACK_MATTER_TITLES
         .iter()
@@ -229,6 +318,7 @@ fn make_unnumbered_heading(items: &mut [Item], index: usize) {
             lead,
             rest: None,
             depth: None,
+            rule: HeadingRule::Unnumbered,
         };
     }
 }
@@ -247,11 +337,18 @@ fn demote(items: &mut [Item], index: usize) {
 
 /// Classifies every paragraph of the body (after the front matter), taking the lines' text.
 pub fn classify(lines: Vec<Line>) -> Vec<Item> {
-    let sequence_words: std::collections::BTreeSet<u32> = lines
+    // Each line's marker, parsed once.
+    let mut parsed: Vec<Option<(Marker, usize)>> =
+        lines.iter().map(|l| markers::parse(&l.text)).collect();
+    let line_markers: Vec<Option<(Family, u32)>> = parsed
         .iter()
-        .filter_map(|l| markers::parse(&l.text))
-        .filter(|(m, _)| m.family == Family::Sequence)
-        .map(|(m, _)| m.ordinal)
+        .map(|p| p.as_ref().map(|(m, _)| (m.family, m.ordinal)))
+        .collect();
+    let sequence_words: std::collections::BTreeSet<u32> = line_markers
+        .iter()
+        .flatten()
+        .filter(|(family, _)| *family == Family::Sequence)
+        .map(|(_, ordinal)| *ordinal)
         .collect();
     let mut long_leads = Vec::new();
     let mut hinted = Vec::new();
@@ -261,9 +358,10 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         let index = items.len();
         // A heading by the source's markup (a Markdown "## 引言", "## 一"): a heading whatever
         // its words; its level comes from its family like any other's.
+        let line_marker = parsed[index].take();
         if let Hint::Heading(depth) = line.hint {
             back_matter = back_matter_title(&line.text);
-            let marker = markers::parse(&line.text)
+            let marker = line_marker
                 .map(|(m, _)| m)
                 .or_else(|| markers::bare_numeral(&line.text));
             hinted.push(index);
@@ -273,6 +371,7 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
                 lead: line.text,
                 rest: None,
                 depth: Some(depth),
+                rule: HeadingRule::Markup(depth),
             });
             continue;
         }
@@ -285,6 +384,7 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
                 lead: line.text,
                 rest: None,
                 depth: None,
+                rule: HeadingRule::BackMatter,
             });
             continue;
         }
@@ -297,7 +397,7 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
             });
             continue;
         }
-        let item = match markers::parse(&line.text) {
+        let item = match line_marker {
             Some((marker, _)) if marker.family == Family::Sequence && sequence_words.len() < 2 => {
                 Item::Body {
                     line: line.number,
@@ -318,7 +418,7 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         };
         items.push(item);
     }
-    demote_enumerations(&mut items);
+    demote_enumerations(&mut items, &line_markers);
     keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
     // A table of contents ("目　　录" and the chapter titles it lists before the text): its
@@ -380,7 +480,12 @@ fn table_of_contents(items: &[Item]) -> Vec<usize> {
         };
         text.chars().filter(|&c| !is_space(c)).collect()
     };
-    let Some(label) = items.iter().position(|item| text_of(item) == "目录") else {
+    let is_label = |item: &Item| match item {
+        Item::Heading { lead: text, .. } | Item::Body { text, .. } => {
+            text.len() <= MAX_BACK_MATTER_TITLE_BYTES && text_of(item) == "目录"
+        }
+    };
+    let Some(label) = items.iter().position(is_label) else {
         return Vec::new();
     };
     let mut entries = vec![label];
@@ -404,7 +509,7 @@ fn table_of_contents(items: &[Item]) -> Vec<usize> {
 /// Marker lines that are the items of one enumerated sentence are body text: a run of one
 /// family counting 1, 2, 3 … whose items end in ；， or 、 (the last in 。), introduced by a
 /// line ending in "：" ("申报材料包括：" / "1.项目申报书；" / "2.营业执照复印件；" …).
-fn demote_enumerations(items: &mut [Item]) {
+fn demote_enumerations(items: &mut [Item], line_markers: &[Option<(Family, u32)>]) {
     let text_of = |item: &Item| -> String {
         match item {
             Item::Heading { lead, rest, .. } => {
@@ -415,13 +520,13 @@ fn demote_enumerations(items: &mut [Item]) {
     };
     // A list item too long to be a heading is body text already, but it still counts in
     // the run ("（一）…投诉；" before "（二）…；").
-    let family = |item: &Item| match item {
+    let family = |items: &[Item], index: usize| match &items[index] {
         Item::Heading {
             marker: Some(marker),
             ..
         } => Some((marker.family, marker.ordinal)),
         Item::Heading { marker: None, .. } => None,
-        Item::Body { text, .. } => markers::parse(text).map(|(m, _)| (m.family, m.ordinal)),
+        Item::Body { .. } => line_markers.get(index).copied().flatten(),
     };
     // "注：1.本表…；" on one line, "2.…；" and "3.…。" below: the first item opens a body
     // paragraph after a label.
@@ -433,7 +538,7 @@ fn demote_enumerations(items: &mut [Item]) {
     };
     let mut start = 0;
     while start < items.len() {
-        let first_ordinal = match family(&items[start]) {
+        let first_ordinal = match family(items, start) {
             Some((_, 1)) => 1,
             Some((_, 2)) if start > 0 && opens_run_inline(&items[start - 1]) => 2,
             _ => {
@@ -441,13 +546,13 @@ fn demote_enumerations(items: &mut [Item]) {
                 continue;
             }
         };
-        let Some((first_family, _)) = family(&items[start]) else {
+        let Some((first_family, _)) = family(items, start) else {
             start += 1;
             continue;
         };
         let mut end = start + 1;
         while end < items.len()
-            && family(&items[end]) == Some((first_family, (end - start) as u32 + first_ordinal))
+            && family(items, end) == Some((first_family, (end - start) as u32 + first_ordinal))
         {
             end += 1;
         }
@@ -488,6 +593,8 @@ fn keep_long_leads_their_family_agrees_with(items: &mut [Item], long_leads: &[us
         });
         if !agrees {
             demote(items, index);
+        } else if let Item::Heading { rule, .. } = &mut items[index] {
+            *rule = HeadingRule::LongLead;
         }
     }
 }
@@ -512,8 +619,18 @@ fn starts_with_an_address(text: &str) -> bool {
 /// The longest address opening a paragraph ("各位代表、各位委员").
 const MAX_ADDRESS_CHARS: usize = 12;
 
-/// Builds the section tree. Returns the blocks before the first heading and the sections.
-pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
+/// A body's blocks before the first heading, its section tree and why each heading is one.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub front: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub explanations: Vec<Explanation>,
+}
+
+/// Builds the section tree.
+pub fn build(items: Vec<Item>) -> Built {
+    // Why each heading was made one and placed where it is, by its source line and text.
+    let mut reasons: Vec<(Option<crate::model::SourceLine>, String, u8, String)> = Vec::new();
     let mut front = Vec::new();
     let mut top: Vec<Section> = Vec::new();
     let mut open: Vec<Section> = Vec::new();
@@ -551,11 +668,14 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                 lead,
                 rest,
                 depth,
+                rule,
             } => {
                 let family = family_of(&marker);
+                let mut placed = String::new();
                 let new_family = !open.iter().any(|s| family_of(&s.heading.marker) == family);
                 if std::mem::take(&mut passage_break) && new_family && open.len() >= 2 {
                     close(&mut open, &mut depths, &mut top);
+                    placed.push_str("a new passage after an address to the audience; ");
                 }
                 // A family seen again closes everything opened below it; otherwise the new
                 // heading is a child of the nearest open heading of a higher-ranked family.
@@ -563,6 +683,10 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                     .iter()
                     .position(|s| family_of(&s.heading.marker) == family)
                 {
+                    placed.push_str(&format!(
+                        "numbered like \"{}\" above, a sibling of it",
+                        open[pos].heading.text
+                    ));
                     while open.len() > pos {
                         close(&mut open, &mut depths, &mut top);
                     }
@@ -579,6 +703,18 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                     {
                         close(&mut open, &mut depths, &mut top);
                     }
+                    match open.last() {
+                        Some(parent) => placed.push_str(&format!(
+                            "inside \"{}\" (its numbering ranks higher{})",
+                            parent.heading.text,
+                            if depth.is_some() {
+                                " or its Markdown level is shallower"
+                            } else {
+                                ""
+                            }
+                        )),
+                        None => placed.push_str("at the top: no open heading ranks higher"),
+                    }
                 }
                 let placement = match rest {
                     Some(rest) => Placement::RunIn {
@@ -587,6 +723,12 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
                     None => Placement::Standalone,
                 };
                 let level = u8::try_from(open.len() + 1).unwrap_or(u8::MAX);
+                reasons.push((
+                    source_line(line),
+                    lead.clone(),
+                    level,
+                    format!("{}; {placed}", rule.describe(marker.as_ref())),
+                ));
                 depths.push(depth);
                 open.push(Section {
                     heading: Heading {
@@ -606,7 +748,34 @@ pub fn build(items: Vec<Item>) -> (Vec<Block>, Vec<Section>) {
         close(&mut open, &mut depths, &mut top);
     }
     shift_for_missing_parent(&mut top);
-    (front, top)
+    // The tree's reading order is the order the headings were built in.
+    let mut explanations = Vec::with_capacity(reasons.len());
+    for ((_, section), (line, text, built_level, mut why)) in
+        crate::model::walk_sections(&top).into_iter().zip(reasons)
+    {
+        let heading = &section.heading;
+        let mut doubtful = why.contains("a long lead sentence");
+        if heading.level != built_level {
+            // Said once, at the top of what moved.
+            doubtful |= built_level == 1;
+            why.push_str(
+                "; one level deeper than built: the headings before the first of the top \
+                 numbering sit under a parent that is missing (a lost page?)",
+            );
+        }
+        explanations.push(Explanation {
+            line,
+            text,
+            level: heading.level,
+            why,
+            doubtful,
+        });
+    }
+    Built {
+        front,
+        sections: top,
+        explanations,
+    }
 }
 
 /// A reader's line number as the model's (`None` for 0, "no line").
@@ -662,7 +831,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line::new(i + 1, t.to_string()))
             .collect();
-        let (_, sections) = build(classify(lines));
+        let sections = build(classify(lines)).sections;
         let doc = crate::model::Document {
             sections,
             ..Default::default()
