@@ -244,15 +244,14 @@ impl Batch<'_> {
                         target.display()
                     )));
                 }
-                outputs.write(&target, &mut |sink| {
-                    warnings.extend(crate::write::write_to(
-                        *format,
-                        &parsed.document,
-                        self.write_options,
-                        sink,
-                    )?);
-                    Ok(())
-                })?;
+                crate::write::write_file(
+                    &mut outputs,
+                    &target,
+                    *format,
+                    &parsed.document,
+                    self.write_options,
+                    &mut warnings,
+                )?;
             }
             outputs.commit()
         })();

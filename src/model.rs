@@ -45,6 +45,9 @@ pub struct Document {
     /// A 公文's record block (版记): 抄送, 印发机关 and 印发日期.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<Record>,
+    /// Footnotes and endnotes, referenced from the text by [`Inline::NoteRef`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 impl Default for Document {
@@ -58,6 +61,7 @@ impl Default for Document {
             closing: None,
             attachments: Vec::new(),
             record: None,
+            notes: Vec::new(),
         }
     }
 }
@@ -427,6 +431,214 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         line: Option<SourceLine>,
     },
+    Table(Table),
+    Image(Image),
+}
+
+/// A table: rows of cells, a cell spanning columns or rows as in HTML (a cell a row span
+/// covers is left out of the rows below it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub rows: Vec<TableRow>,
+    /// Rows at the top printed again on every page the table runs onto.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub header_rows: u32,
+    /// The columns' widths as the source gave them, in twentieths of a point; empty when
+    /// unknown (the columns then share the width).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub column_widths: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<SourceLine>,
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRow {
+    pub cells: Vec<TableCell>,
+}
+
+/// One cell: its paragraphs and how many columns and rows it spans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableCell {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<Vec<Inline>>,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub col_span: u32,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub row_span: u32,
+}
+
+impl TableCell {
+    /// A cell of one column and one row.
+    pub fn new(paragraphs: Vec<Vec<Inline>>) -> Self {
+        TableCell {
+            paragraphs,
+            col_span: 1,
+            row_span: 1,
+        }
+    }
+}
+
+impl Table {
+    /// How many grid columns the table has: the widest row, spans counted, rows spanning
+    /// down from above included.
+    pub fn column_count(&self) -> usize {
+        self.grid().iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The table as a grid: for each row, each grid column's cell as (row, cell index) of
+    /// the cell that covers it (a spanning cell covers several slots).
+    pub fn grid(&self) -> Vec<Vec<(usize, usize)>> {
+        let mut grid: Vec<Vec<Option<(usize, usize)>>> = vec![Vec::new(); self.rows.len()];
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut column = 0;
+            for (c, cell) in row.cells.iter().enumerate() {
+                while grid[r].get(column).is_some_and(Option::is_some) {
+                    column += 1;
+                }
+                let rows = (cell.row_span.max(1) as usize).min(self.rows.len() - r);
+                for covered in grid.iter_mut().skip(r).take(rows) {
+                    for slot in column..column + cell.col_span.max(1) as usize {
+                        if covered.len() <= slot {
+                            covered.resize(slot + 1, None);
+                        }
+                        covered[slot] = Some((r, c));
+                    }
+                }
+                column += cell.col_span.max(1) as usize;
+            }
+        }
+        grid.into_iter()
+            .map(|row| row.into_iter().flatten().collect())
+            .collect()
+    }
+}
+
+/// A picture: its bytes as the source held them, its kind and its printed size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// The file's bytes (base64 in JSON).
+    #[serde(with = "base64_bytes")]
+    pub data: Vec<u8>,
+    pub format: ImageFormat,
+    /// Printed width and height in EMU (English Metric Units: 914 400 an inch, 36 000 a mm).
+    pub width_emu: u64,
+    pub height_emu: u64,
+    /// The picture's description (alt text), or "".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<SourceLine>,
+}
+
+/// The kinds of picture wengao reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Gif,
+    Bmp,
+    /// Windows metafiles: kept as they are in DOCX, a placeholder elsewhere.
+    Emf,
+    Wmf,
+}
+
+impl ImageFormat {
+    /// The kind of picture `bytes` hold, by their signature.
+    pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
+        match bytes {
+            [0x89, b'P', b'N', b'G', ..] => Some(ImageFormat::Png),
+            [0xFF, 0xD8, 0xFF, ..] => Some(ImageFormat::Jpeg),
+            [b'G', b'I', b'F', b'8', ..] => Some(ImageFormat::Gif),
+            [b'B', b'M', ..] => Some(ImageFormat::Bmp),
+            [0x01, 0, 0, 0, ..] if bytes.get(40..44) == Some(b" EMF") => Some(ImageFormat::Emf),
+            [0xD7, 0xCD, 0xC6, 0x9A, ..] | [0x01, 0x00, 0x09, 0x00, ..] => Some(ImageFormat::Wmf),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Jpeg => "jpeg",
+            ImageFormat::Gif => "gif",
+            ImageFormat::Bmp => "bmp",
+            ImageFormat::Emf => "emf",
+            ImageFormat::Wmf => "wmf",
+        }
+    }
+
+    /// The MIME type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Gif => "image/gif",
+            ImageFormat::Bmp => "image/bmp",
+            ImageFormat::Emf => "image/x-emf",
+            ImageFormat::Wmf => "image/x-wmf",
+        }
+    }
+
+    /// Whether browsers and PDF viewers show it (a raster image), as opposed to a metafile.
+    pub fn is_raster(self) -> bool {
+        !matches!(self, ImageFormat::Emf | ImageFormat::Wmf)
+    }
+}
+
+/// EMU in a millimetre.
+pub const EMU_PER_MM: u64 = 36_000;
+
+/// A footnote or an endnote: its number (as referenced by [`Inline::NoteRef`]) and text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: u32,
+    pub kind: NoteKind,
+    pub paragraphs: Vec<Vec<Inline>>,
+}
+
+/// Where Word printed a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    Footnote,
+    Endnote,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(value: &u32) -> bool {
+    *value == 1
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+/// Bytes as a base64 string in JSON.
+mod base64_bytes {
+    use base64::Engine as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text.as_bytes())
+            .map_err(serde::de::Error::custom)
+    }
 }
 
 /// Text inside a paragraph.
@@ -439,6 +651,10 @@ pub enum Inline {
     /// The marker of an inline enumeration item ("一是" in "……：一是…，二是…").
     ItemMarker {
         marker: Marker,
+    },
+    /// A reference to the note [`Note::id`] (its mark is printed by the writers, not text).
+    NoteRef {
+        id: u32,
     },
 }
 
@@ -453,6 +669,7 @@ impl Inline {
         match self {
             Inline::Text { text } => text,
             Inline::ItemMarker { marker } => &marker.text,
+            Inline::NoteRef { .. } => "",
         }
     }
 }
@@ -468,10 +685,11 @@ impl Block {
         Block::Paragraph { inlines, line }
     }
 
-    /// The inlines of the block.
+    /// The inlines of a paragraph; none for a table or a picture.
     pub fn inlines(&self) -> &[Inline] {
         match self {
             Block::Paragraph { inlines, .. } => inlines,
+            Block::Table(_) | Block::Image(_) => &[],
         }
     }
 
@@ -479,12 +697,38 @@ impl Block {
     pub fn line(&self) -> Option<SourceLine> {
         match self {
             Block::Paragraph { line, .. } => *line,
+            Block::Table(table) => table.line,
+            Block::Image(image) => image.line,
         }
     }
 
-    /// The printed text of the block.
+    /// The printed text of the block (a table's cells in reading order).
     pub fn plain_text(&self) -> String {
-        plain_text(self.inlines())
+        let mut out = String::new();
+        self.for_each_text(&mut |piece| out.push_str(piece));
+        out
+    }
+
+    /// The block's text in reading order: a paragraph's inlines, a table's cells row by row.
+    pub fn for_each_text(&self, visit: &mut dyn FnMut(&str)) {
+        match self {
+            Block::Paragraph { inlines, .. } => {
+                for inline in inlines {
+                    visit(inline.as_str());
+                }
+            }
+            Block::Table(table) => {
+                for cell in table.rows.iter().flat_map(|row| &row.cells) {
+                    for paragraph in &cell.paragraphs {
+                        for inline in paragraph {
+                            visit(inline.as_str());
+                        }
+                    }
+                }
+            }
+            // A picture's description is not printed text.
+            Block::Image(_) => {}
+        }
     }
 }
 
@@ -492,6 +736,44 @@ impl Document {
     /// The title lines joined, or "" when the document has no title.
     pub fn title(&self) -> String {
         self.meta.title.join("")
+    }
+
+    /// Every block in reading order: the front, the sections, the back, then each
+    /// attachment's (the order the flow lays them out in).
+    pub fn for_each_block<'a>(&'a self, visit: &mut dyn FnMut(&'a Block)) {
+        fn sections<'a>(list: &'a [Section], visit: &mut dyn FnMut(&'a Block)) {
+            for section in list {
+                section.blocks.iter().for_each(&mut *visit);
+                sections(&section.children, visit);
+            }
+        }
+        self.front.iter().for_each(&mut *visit);
+        sections(&self.sections, visit);
+        self.back.iter().for_each(&mut *visit);
+        for attachment in &self.attachments {
+            attachment.front.iter().for_each(&mut *visit);
+            sections(&attachment.sections, visit);
+        }
+    }
+
+    /// The printed number of note `id`: its place in [`Document::notes`], from 1 (0 for an
+    /// id no note has).
+    pub fn note_number(&self, id: u32) -> usize {
+        self.notes
+            .iter()
+            .position(|note| note.id == id)
+            .map_or(0, |at| at + 1)
+    }
+
+    /// The pictures in reading order.
+    pub fn images(&self) -> Vec<&Image> {
+        let mut images = Vec::new();
+        self.for_each_block(&mut |block| {
+            if let Block::Image(image) = block {
+                images.push(image);
+            }
+        });
+        images
     }
 
     /// Every section in document order with its path of indices from the top (depth first).
@@ -557,6 +839,8 @@ impl Document {
             for block in blocks {
                 match block {
                     Block::Paragraph { line, .. } => *line = None,
+                    Block::Table(table) => table.line = None,
+                    Block::Image(image) => image.line = None,
                 }
             }
         }
@@ -654,6 +938,12 @@ impl Document {
             visit_blocks(&attachment.front, visit);
             visit_sections(&attachment.sections, visit);
         }
+        // Notes print after the text they annotate, before the 版记 that closes the document.
+        for note in &self.notes {
+            for inline in note.paragraphs.iter().flatten() {
+                visit(inline.as_str());
+            }
+        }
         if let Some(record) = &self.record {
             record.for_each_text(visit);
         }
@@ -662,9 +952,7 @@ impl Document {
 
 fn visit_blocks(blocks: &[Block], visit: &mut dyn FnMut(&str)) {
     for block in blocks {
-        for inline in block.inlines() {
-            visit(inline.as_str());
-        }
+        block.for_each_text(visit);
     }
 }
 

@@ -118,6 +118,10 @@ pub struct Roles {
     pub attachment_title: Role,
     /// The 版记 (抄送, 印发机关和印发日期): 四号仿宋.
     pub record: Role,
+    /// Text in table cells: 四号, single-spaced, flush left.
+    pub table: Role,
+    /// Footnotes and endnotes: 四号.
+    pub note: Role,
 }
 
 /// The roles as a template writes them: the 公文 elements' roles may be left out.
@@ -146,6 +150,8 @@ pub struct RolesSpec {
     attachment_label: Option<Role>,
     attachment_title: Option<Role>,
     record: Option<Role>,
+    table: Option<Role>,
+    note: Option<Role>,
 }
 
 /// The issuer's mark: 初号.
@@ -204,6 +210,14 @@ impl TryFrom<RolesSpec> for Roles {
             size: FontSize::from_pt(14.0),
             ..left(&spec.body)
         });
+        let table = spec.table.unwrap_or_else(|| Role {
+            size: FontSize::from_pt(14.0),
+            ..left(&spec.body)
+        });
+        let note = spec.note.unwrap_or_else(|| Role {
+            size: FontSize::from_pt(14.0),
+            ..left(&spec.body)
+        });
         Ok(Roles {
             title: spec.title,
             subtitle: spec.subtitle,
@@ -227,6 +241,8 @@ impl TryFrom<RolesSpec> for Roles {
             attachment_label,
             attachment_title,
             record,
+            table,
+            note,
         })
     }
 }
@@ -243,7 +259,7 @@ impl Roles {
     }
 
     /// Every role with its name, in a fixed order.
-    pub fn all(&self) -> [(&'static str, &Role); 22] {
+    pub fn all(&self) -> [(&'static str, &Role); 24] {
         [
             ("title", &self.title),
             ("subtitle", &self.subtitle),
@@ -267,6 +283,8 @@ impl Roles {
             ("attachment_label", &self.attachment_label),
             ("attachment_title", &self.attachment_title),
             ("record", &self.record),
+            ("table", &self.table),
+            ("note", &self.note),
         ]
     }
 }

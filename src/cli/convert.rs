@@ -37,15 +37,14 @@ pub fn run(args: ConvertArgs) -> Result<u8, Error> {
     let mut outputs = Outputs::default();
     for planned in &plan {
         if let Target::File(path) = &planned.target {
-            outputs.write(path, &mut |sink| {
-                warnings.extend(wengao::write::write_to(
-                    planned.format,
-                    &parsed.document,
-                    &write_options,
-                    sink,
-                )?);
-                Ok(())
-            })?;
+            wengao::write::write_file(
+                &mut outputs,
+                path,
+                planned.format,
+                &parsed.document,
+                &write_options,
+                &mut warnings,
+            )?;
         }
     }
     for planned in plan.iter().filter(|p| p.target == Target::Stdout) {
@@ -93,6 +92,7 @@ fn write_options(args: &ConvertArgs) -> Result<WriteOptions, Error> {
         fonts: parse_font_overrides(&args.style.fonts)?,
         seal: args.gongwen.no_seal.then_some(false),
         kind: args.gongwen.kind.map(super::args::KindArg::kind),
+        markdown_images: None,
     })
 }
 

@@ -15,7 +15,8 @@ use std::borrow::Cow;
 
 use crate::model::{
     ATTACHMENT_NOTE_LABEL, Attachment, Block as ModelBlock, CC_LABEL, Closing, DetailRole, DocKind,
-    Document, Header, Inline, PRINTED_WORD, Placement, Record, SIGNER_LABEL, Section,
+    Document, Header, Image, Inline, Note, PRINTED_WORD, Placement, Record, SIGNER_LABEL, Section,
+    Table,
 };
 use crate::template::{Align, Role as TemplateRole, Roles, Template, mm_to_pt};
 
@@ -42,11 +43,13 @@ pub enum FaceRole {
     AttachmentLabel,
     AttachmentTitle,
     Record,
+    Table,
+    Note,
 }
 
 impl FaceRole {
     /// Every role, in the template's order.
-    pub const ALL: [FaceRole; 22] = [
+    pub const ALL: [FaceRole; 24] = [
         FaceRole::Title,
         FaceRole::Subtitle,
         FaceRole::Speaker,
@@ -69,6 +72,8 @@ impl FaceRole {
         FaceRole::AttachmentLabel,
         FaceRole::AttachmentTitle,
         FaceRole::Record,
+        FaceRole::Table,
+        FaceRole::Note,
     ];
 
     /// The role's name in templates and in `--font ROLE=PATH`.
@@ -101,6 +106,8 @@ impl FaceRole {
             FaceRole::AttachmentLabel => "attachment_label",
             FaceRole::AttachmentTitle => "attachment_title",
             FaceRole::Record => "record",
+            FaceRole::Table => "table",
+            FaceRole::Note => "note",
         }
     }
 
@@ -126,6 +133,8 @@ impl FaceRole {
             FaceRole::AttachmentLabel => &roles.attachment_label,
             FaceRole::AttachmentTitle => &roles.attachment_title,
             FaceRole::Record => &roles.record,
+            FaceRole::Table => &roles.table,
+            FaceRole::Note => &roles.note,
         }
     }
 
@@ -177,6 +186,12 @@ pub enum BlockRole {
     RecordCc,
     /// The 版记's 印发机关 and 印发日期.
     RecordPrint,
+    /// A table.
+    Table,
+    /// A picture on a line of its own.
+    Image,
+    /// A footnote or endnote, printed after the text (the PDF's endnotes, the HTML's notes).
+    Note,
     /// Where a table of contents goes (`--toc`).
     TableOfContents,
 }
@@ -205,6 +220,9 @@ impl BlockRole {
             BlockRole::AttachmentLabel => FaceRole::AttachmentLabel,
             BlockRole::AttachmentTitle => FaceRole::AttachmentTitle,
             BlockRole::RecordCc | BlockRole::RecordPrint => FaceRole::Record,
+            BlockRole::Table => FaceRole::Table,
+            BlockRole::Image => FaceRole::Body,
+            BlockRole::Note => FaceRole::Note,
         }
     }
 
@@ -271,6 +289,8 @@ pub struct Style<'a> {
 pub enum SpanKind {
     Text,
     ItemMarker,
+    /// The mark of a note reference (its number), printed raised.
+    NoteMark,
 }
 
 /// A run of text in one face.
@@ -303,6 +323,10 @@ pub enum Content<'a> {
     },
     /// A rule across the type area (the red rule under the 版头, the 版记's rules).
     Rule(Rule),
+    /// A table, its cells in the block's face.
+    Table(&'a Table),
+    /// A picture, centred.
+    Image(&'a Image),
 }
 
 /// A horizontal rule.
@@ -330,8 +354,8 @@ impl Content<'_> {
             Content::Split { left, right } => {
                 left.iter().chain(right).map(|s| s.text.as_ref()).collect()
             }
-            Content::Rule(_) => String::new(),
-            Content::TableOfContents => String::new(),
+            Content::Rule(_) | Content::TableOfContents | Content::Image(_) => String::new(),
+            Content::Table(table) => crate::model::Block::Table((*table).clone()).plain_text(),
         }
     }
 }
@@ -418,6 +442,7 @@ impl<'a> Flow<'a> {
     pub fn for_each(&self, visit: &mut dyn FnMut(Block<'a>)) {
         let mut builder = Builder {
             template: self.template,
+            document: self.document,
             options: self.options,
             held: None,
             pending: None,
@@ -513,6 +538,8 @@ fn style_of(template: &Template, face: FaceRole) -> Style<'_> {
 /// `visit`.
 struct Builder<'a, 'v> {
     template: &'a Template,
+    /// The document, to number note marks.
+    document: &'a Document,
     options: FlowOptions,
     /// The block before the last, waiting for the last block's space before to be final.
     held: Option<Block<'a>>,
@@ -601,14 +628,60 @@ impl<'a> Builder<'a, '_> {
                 Inline::ItemMarker { marker } => {
                     self.span(&marker.text, face, SpanKind::ItemMarker)
                 }
+                Inline::NoteRef { id } => self.span(self.note_mark(*id), face, SpanKind::NoteMark),
             })
             .collect()
     }
 
+    /// The printed mark of note `id`: its number in reading order.
+    fn note_mark(&self, id: u32) -> String {
+        self.document.note_number(id).to_string()
+    }
+
     fn paragraphs(&mut self, blocks: &'a [ModelBlock], role: BlockRole) {
         for block in blocks {
-            let spans = self.spans(block.inlines(), role.face());
-            self.push(role, Content::Text(spans), None);
+            match block {
+                ModelBlock::Paragraph { inlines, .. } => {
+                    let spans = self.spans(inlines, role.face());
+                    self.push(role, Content::Text(spans), None);
+                }
+                ModelBlock::Table(table) => {
+                    self.push(BlockRole::Table, Content::Table(table), None)
+                }
+                ModelBlock::Image(image) => {
+                    self.push(BlockRole::Image, Content::Image(image), None)
+                }
+            }
+        }
+    }
+
+    /// The notes after the text: a short rule, then each note with its number.
+    fn notes(&mut self, notes: &'a [Note]) {
+        if notes.is_empty() {
+            return;
+        }
+        let rule = Rule {
+            thickness_pt: RULE_THIN_PT,
+            color: Rgb::BLACK,
+            length_mm: Some(NOTE_RULE_MM),
+            double: None,
+        };
+        self.push(BlockRole::Note, Content::Rule(rule), None);
+        self.last().style.align = Align::Left;
+        for (index, note) in notes.iter().enumerate() {
+            for (paragraph_index, paragraph) in note.paragraphs.iter().enumerate() {
+                let mut spans = Vec::new();
+                if paragraph_index == 0 {
+                    spans.push(self.span(
+                        (index + 1).to_string(),
+                        FaceRole::Note,
+                        SpanKind::NoteMark,
+                    ));
+                    spans.push(self.span("\u{3000}", FaceRole::Note, SpanKind::Text));
+                }
+                spans.extend(self.spans(paragraph, FaceRole::Note));
+                self.push(BlockRole::Note, Content::Text(spans), None);
+            }
         }
     }
 
@@ -657,6 +730,7 @@ impl<'a> Builder<'a, '_> {
         for attachment in &document.attachments {
             self.attachment(attachment, &mut outline_index);
         }
+        self.notes(&document.notes);
         if let Some(record) = &document.record {
             self.record(record);
         }
@@ -990,6 +1064,8 @@ const RULE_THIN_PT: f32 = 0.25 * 72.0 / 25.4;
 const LETTER_RULE_GAP_PT: f32 = 1.5;
 /// A 信函格式's thick red rule (GB/T 9704 10.1 leaves the width open; 1 mm is usual).
 const RULE_LETTER_THICK_PT: f32 = 1.0 * 72.0 / 25.4;
+/// The short rule above the notes.
+const NOTE_RULE_MM: f32 = 50.0;
 /// A 信函格式's rules are 170 mm long.
 const LETTER_RULE_MM: f32 = 170.0;
 /// The lower double rule 20 mm above the paper's foot.

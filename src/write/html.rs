@@ -27,7 +27,7 @@ use crate::error::Error;
 use std::borrow::Cow;
 
 use crate::flow::{Block, BlockRole, Content, Flow, Rule, Span, SpanKind, Style};
-use crate::model::Document;
+use crate::model::{Document, EMU_PER_MM, Image, Inline, Table};
 use crate::template::{Align, Page, Template};
 use crate::write::{Output, WriteOptions};
 
@@ -183,6 +183,8 @@ pub struct PageView<'a> {
     pub attachments: Vec<AttachmentView<'a>>,
     /// The 版记 (rules, 抄送, 印发机关和印发日期), at the end.
     pub record: Vec<ElementView<'a>>,
+    /// Footnotes and endnotes, after the text, each with its number (`note-1` …).
+    pub notes: Vec<ParagraphView<'a>>,
     /// The table of contents, `None` when the page has none (see the module docs).
     pub toc: Option<Vec<TocEntry<'a>>>,
     /// Values for the style sheet.
@@ -250,6 +252,43 @@ pub struct ParagraphView<'a> {
     pub inlines: Vec<InlineView<'a>>,
     /// Gap classes (`after-100`), or "".
     pub gap: String,
+    /// Set when the block is a table instead of a paragraph.
+    pub table: Option<TableView<'a>>,
+    /// Set when the block is a picture instead of a paragraph.
+    pub image: Option<ImageView>,
+}
+
+/// A table: rows of cells with their spans.
+#[derive(Debug, Serialize)]
+pub struct TableView<'a> {
+    pub rows: Vec<RowView<'a>>,
+}
+
+/// One table row; header rows go in the `<thead>`.
+#[derive(Debug, Serialize)]
+pub struct RowView<'a> {
+    pub header: bool,
+    pub cells: Vec<CellView<'a>>,
+}
+
+/// One cell: its paragraphs' runs, its column and row spans.
+#[derive(Debug, Serialize)]
+pub struct CellView<'a> {
+    pub paragraphs: Vec<Vec<InlineView<'a>>>,
+    pub colspan: u32,
+    pub rowspan: u32,
+}
+
+/// A picture: inline data for a raster image, a framed placeholder for a metafile.
+#[derive(Debug, Serialize)]
+pub struct ImageView {
+    /// `data:image/png;base64,…`, or "" for a placeholder.
+    pub src: String,
+    /// `width: 60mm; height: 40mm`.
+    pub size: String,
+    pub alt: String,
+    /// The format's name when the page cannot show it (EMF, WMF).
+    pub placeholder: Option<&'static str>,
 }
 
 /// One run of paragraph text: plain text, or the marker of an inline enumeration item.
@@ -388,6 +427,7 @@ impl<'a> PageView<'a> {
         let mut back = Vec::new();
         let mut closing = Vec::new();
         let mut record = Vec::new();
+        let mut notes = Vec::new();
         let mut attachments: Vec<AttachmentView<'a>> = Vec::new();
         // The body being built: the main text's, then each attachment's in turn.
         let mut body = BodyBuilder::new(String::new());
@@ -482,6 +522,9 @@ impl<'a> PageView<'a> {
                     };
                     body.heading(level, entry.text.clone(), run_in_rest, gap);
                 }
+                (BlockRole::Note, Content::Text(spans)) => notes.push(paragraph(spans, gap)),
+                (_, Content::Table(table)) => body.paragraph(table_view(table, gap)),
+                (_, Content::Image(image)) => body.paragraph(image_view(image, gap)),
                 (_, Content::Text(spans)) => body.paragraph(paragraph(spans, gap)),
                 _ => {}
             }
@@ -529,6 +572,7 @@ impl<'a> PageView<'a> {
             closing,
             attachments,
             record,
+            notes,
             toc,
             style: StyleView::new(flow.template, gaps),
         }
@@ -706,7 +750,9 @@ fn element<'a>(block: &Block<'a>, template: &Template, gap: String) -> ElementVi
         ),
         Content::Split { left, right } => (inline_views(left), Some(inline_views(right)), None),
         Content::Rule(rule) => (Vec::new(), None, Some(rule_css(rule))),
-        Content::TableOfContents => (Vec::new(), None, None),
+        Content::TableOfContents | Content::Table(_) | Content::Image(_) => {
+            (Vec::new(), None, None)
+        }
     };
     ElementView {
         class: element_class(block.role),
@@ -779,7 +825,96 @@ fn paragraph<'a>(spans: &[Span<'a>], gap: String) -> ParagraphView<'a> {
     ParagraphView {
         inlines: inline_views(spans),
         gap,
+        table: None,
+        image: None,
     }
+}
+
+/// The view of a table block.
+fn table_view<'a>(table: &'a Table, gap: String) -> ParagraphView<'a> {
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| RowView {
+            header: (index as u32) < table.header_rows,
+            cells: row
+                .cells
+                .iter()
+                .map(|cell| CellView {
+                    paragraphs: cell
+                        .paragraphs
+                        .iter()
+                        .map(|inlines| model_inline_views(inlines))
+                        .collect(),
+                    colspan: cell.col_span.max(1),
+                    rowspan: cell.row_span.max(1),
+                })
+                .collect(),
+        })
+        .collect();
+    ParagraphView {
+        inlines: Vec::new(),
+        gap,
+        table: Some(TableView { rows }),
+        image: None,
+    }
+}
+
+/// The view of a picture block: the bytes inline as a data URL (the page stays one file).
+fn image_view<'a>(image: &Image, gap: String) -> ParagraphView<'a> {
+    use base64::Engine as _;
+    let mm = |emu: u64| number((emu as f64 / EMU_PER_MM as f64) as f32);
+    let size = format!(
+        "width: {}mm; max-width: 100%; height: auto; aspect-ratio: {} / {};",
+        mm(image.width_emu),
+        image.width_emu.max(1),
+        image.height_emu.max(1)
+    );
+    let (src, placeholder) = if image.format.is_raster() {
+        (
+            format!(
+                "data:{};base64,{}",
+                image.format.mime(),
+                base64::engine::general_purpose::STANDARD.encode(&image.data)
+            ),
+            None,
+        )
+    } else {
+        (String::new(), Some(image.format.extension()))
+    };
+    ParagraphView {
+        inlines: Vec::new(),
+        gap,
+        table: None,
+        image: Some(ImageView {
+            src,
+            size,
+            alt: image.alt.clone(),
+            placeholder,
+        }),
+    }
+}
+
+/// Runs of model inlines (table cells): text, enumeration markers, note marks.
+fn model_inline_views(inlines: &[Inline]) -> Vec<InlineView<'_>> {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text } => InlineView {
+                text: Cow::Borrowed(text),
+                kind: "text",
+            },
+            Inline::ItemMarker { marker } => InlineView {
+                text: Cow::Borrowed(&marker.text),
+                kind: "item-marker",
+            },
+            Inline::NoteRef { id } => InlineView {
+                text: Cow::Owned(id.to_string()),
+                kind: "note-mark",
+            },
+        })
+        .collect()
 }
 
 /// The `<title>`: the title lines, else the first heading, else "文稿".
@@ -812,6 +947,7 @@ fn inline_views<'a>(spans: &[Span<'a>]) -> Vec<InlineView<'a>> {
             kind: match span.kind {
                 SpanKind::Text => "text",
                 SpanKind::ItemMarker => "item-marker",
+                SpanKind::NoteMark => "note-mark",
             },
         })
         .collect()

@@ -2,20 +2,50 @@
 //! `wengao-model: 1` so that the reader knows its own Markdown), the title as `#`, headings by
 //! depth, run-in headings tagged `{.run-in}`, attachments as `## title {.attachment}` with
 //! their headings one `#` deeper; text escaped by pulldown-cmark-to-cmark so nothing becomes
-//! syntax.
+//! syntax. Tables are pipe tables (an HTML table when cells merge or hold several paragraphs),
+//! pictures are image links (to files in a folder beside the .md, or data URIs), notes are
+//! footnotes `[^N]`.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use crate::model::{
-    Block, DocKind, Document, Element, MODEL_VERSION, Meta, Placement, Section, plain_text,
+    Block, DocKind, Document, Element, Image, Inline, MODEL_VERSION, Meta, Placement, Section,
+    Table,
 };
 use crate::read::markdown::MODEL_KEY;
 
 /// Deepest heading level written with `#` marks alone; deeper ones carry `{level=N}`.
 pub const DEEPEST_PLAIN_LEVEL: u8 = 5;
 
-/// Writes CommonMark; `read::markdown` reads it back to the same model.
+/// Writes CommonMark with pictures as data URIs; `read::markdown` reads it back to the same
+/// model.
 pub fn write(document: &Document) -> Vec<u8> {
+    write_linking_images(document, None)
+}
+
+/// The picture files of [`write_linking_images`]'s Markdown: each picture's path (inside
+/// `folder`) and bytes, in reading order.
+pub fn image_files<'a>(document: &'a Document, folder: &str) -> Vec<(String, &'a [u8])> {
+    document
+        .images()
+        .into_iter()
+        .enumerate()
+        .map(|(index, image)| (image_path(folder, index, image), image.data.as_slice()))
+        .collect()
+}
+
+fn image_path(folder: &str, index: usize, image: &Image) -> String {
+    format!("{folder}/image{}.{}", index + 1, image.format.extension())
+}
+
+/// Writes CommonMark whose pictures link to the files [`image_files`] names in `folder` (a
+/// path relative to the .md), or are data URIs when `folder` is `None`.
+pub fn write_linking_images(document: &Document, folder: Option<&str>) -> Vec<u8> {
+    let mut writer = Writer {
+        document,
+        folder,
+        images: 0,
+    };
     let mut out = front_matter(document, keeps_half_width_punctuation(document));
     let mut events: Vec<Event<'_>> = Vec::new();
     let meta = &document.meta;
@@ -32,13 +62,13 @@ pub fn write(document: &Document) -> Vec<u8> {
         paragraph_events(&mut events, line);
     }
     for block in &document.front {
-        block_events(&mut events, block);
+        writer.block(&mut events, block);
     }
     for section in &document.sections {
-        section_events(&mut events, section, 0);
+        writer.section(&mut events, section, 0);
     }
     for block in &document.back {
-        block_events(&mut events, block);
+        writer.block(&mut events, block);
     }
     for attachment in &document.attachments {
         let label = attachment.label.as_ref().map(|l| l.text.as_str());
@@ -68,11 +98,19 @@ pub fn write(document: &Document) -> Vec<u8> {
             );
         }
         for block in &attachment.front {
-            block_events(&mut events, block);
+            writer.block(&mut events, block);
         }
         for section in &attachment.sections {
-            section_events(&mut events, section, 1);
+            writer.section(&mut events, section, 1);
         }
+    }
+    for (index, note) in document.notes.iter().enumerate() {
+        let name = CowStr::from((index + 1).to_string());
+        events.push(Event::Start(Tag::FootnoteDefinition(name.clone())));
+        for paragraph in &note.paragraphs {
+            writer.paragraph(&mut events, paragraph);
+        }
+        events.push(Event::End(TagEnd::FootnoteDefinition));
     }
     // The body is appended to the front matter in place: no second copy of a large document.
     pulldown_cmark_to_cmark::cmark(events, &mut out, crate::read::markdown::PARSER_OPTIONS)
@@ -216,12 +254,27 @@ fn heading_events<'a>(
 /// Markdown would trim) is written as character references.
 fn paragraph_events(events: &mut Vec<Event<'_>>, text: &str) {
     events.push(Event::Start(Tag::Paragraph));
-    let body = text.trim_matches(char::is_whitespace);
-    let start = text.len() - text.trim_start_matches(char::is_whitespace).len();
-    let lead = &text[..start];
-    let tail = &text[start + body.len()..];
+    text_events(events, text, true, true);
+    events.push(Event::End(TagEnd::Paragraph));
+}
+
+/// The text of a paragraph (or of a piece of one between note marks): line breaks as hard
+/// breaks; white space at the paragraph's start (`first`) or end (`last`) as character
+/// references.
+fn text_events(events: &mut Vec<Event<'_>>, text: &str, first: bool, last: bool) {
     let reference =
         |space: &str| -> String { space.chars().map(|c| format!("&#{};", c as u32)).collect() };
+    let start = if first {
+        text.len() - text.trim_start_matches(char::is_whitespace).len()
+    } else {
+        0
+    };
+    let end = if last {
+        text.trim_end_matches(char::is_whitespace).len().max(start)
+    } else {
+        text.len()
+    };
+    let (lead, body, tail) = (&text[..start], &text[start..end], &text[end..]);
     if !lead.is_empty() {
         events.push(Event::InlineHtml(reference(lead).into()));
     }
@@ -236,42 +289,185 @@ fn paragraph_events(events: &mut Vec<Event<'_>>, text: &str) {
     if !tail.is_empty() {
         events.push(Event::InlineHtml(reference(tail).into()));
     }
-    events.push(Event::End(TagEnd::Paragraph));
 }
 
-fn block_events(events: &mut Vec<Event<'_>>, block: &Block) {
-    paragraph_events(events, &block.plain_text());
+/// What the blocks need while they are written: the document (to number notes), where
+/// pictures go, and how many have been written.
+struct Writer<'d> {
+    document: &'d Document,
+    folder: Option<&'d str>,
+    images: usize,
 }
 
-/// A section's heading (one level deeper in an attachment, `shift` 1) and what it holds.
-fn section_events<'a>(events: &mut Vec<Event<'a>>, section: &'a Section, shift: u8) {
-    let heading = &section.heading;
-    let mut classes = Vec::new();
-    if matches!(heading.placement, Placement::RunIn { .. }) {
-        classes.push(CowStr::Borrowed("run-in"));
+impl Writer<'_> {
+    /// A paragraph of inlines: its text, with `[^N]` where a note is referenced.
+    fn paragraph(&self, events: &mut Vec<Event<'_>>, inlines: &[Inline]) {
+        events.push(Event::Start(Tag::Paragraph));
+        let mut text = String::new();
+        let mut first = true;
+        for inline in inlines {
+            match inline {
+                Inline::NoteRef { id } => {
+                    text_events(events, &std::mem::take(&mut text), first, false);
+                    first = false;
+                    let number = self.document.note_number(*id).to_string();
+                    events.push(Event::FootnoteReference(number.into()));
+                }
+                other => text.push_str(other.as_str()),
+            }
+        }
+        text_events(events, &text, first, true);
+        events.push(Event::End(TagEnd::Paragraph));
     }
-    let depth = heading.level.saturating_add(shift);
-    let mut attrs = Vec::new();
-    if depth > DEEPEST_PLAIN_LEVEL {
-        attrs.push((
-            CowStr::Borrowed("level"),
-            Some(CowStr::from(heading.level.to_string())),
-        ));
+
+    fn block(&mut self, events: &mut Vec<Event<'_>>, block: &Block) {
+        match block {
+            Block::Paragraph { inlines, .. } => self.paragraph(events, inlines),
+            Block::Table(table) => self.table(events, table),
+            Block::Image(image) => self.image(events, image),
+        }
     }
-    heading_events(
-        events,
-        heading_level(depth),
-        heading.text.clone(),
-        classes,
-        attrs,
-    );
-    if let Placement::RunIn { rest } = &heading.placement {
-        paragraph_events(events, &plain_text(rest));
+
+    /// A pipe table, or an HTML table when a cell spans or holds several paragraphs (which
+    /// pipe tables cannot say).
+    fn table(&self, events: &mut Vec<Event<'_>>, table: &Table) {
+        let simple = table
+            .rows
+            .iter()
+            .flat_map(|row| &row.cells)
+            .all(|cell| cell.col_span <= 1 && cell.row_span <= 1 && cell.paragraphs.len() <= 1)
+            && table
+                .rows
+                .iter()
+                .all(|row| row.cells.len() == table.column_count());
+        if !simple || table.rows.is_empty() {
+            events.push(Event::Html(self.html_table(table).into()));
+            return;
+        }
+        let columns = table.column_count();
+        events.push(Event::Start(Tag::Table(vec![Alignment::None; columns])));
+        for (index, row) in table.rows.iter().enumerate() {
+            let (start, end) = if index == 0 {
+                (Tag::TableHead, TagEnd::TableHead)
+            } else {
+                (Tag::TableRow, TagEnd::TableRow)
+            };
+            events.push(Event::Start(start));
+            for cell in &row.cells {
+                events.push(Event::Start(Tag::TableCell));
+                for inline in cell.paragraphs.iter().flatten() {
+                    match inline {
+                        Inline::NoteRef { id } => events.push(Event::FootnoteReference(
+                            self.document.note_number(*id).to_string().into(),
+                        )),
+                        other => events.push(Event::Text(other.as_str().replace('\n', " ").into())),
+                    }
+                }
+                events.push(Event::End(TagEnd::TableCell));
+            }
+            events.push(Event::End(end));
+        }
+        events.push(Event::End(TagEnd::Table));
     }
-    for block in &section.blocks {
-        block_events(events, block);
+
+    fn html_table(&self, table: &Table) -> String {
+        let escape = |text: &str| {
+            text.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let mut html = String::from("<table>\n");
+        for row in &table.rows {
+            html.push_str("<tr>");
+            for cell in &row.cells {
+                html.push_str("<td");
+                if cell.col_span > 1 {
+                    html.push_str(&format!(" colspan=\"{}\"", cell.col_span));
+                }
+                if cell.row_span > 1 {
+                    html.push_str(&format!(" rowspan=\"{}\"", cell.row_span));
+                }
+                html.push('>');
+                let paragraphs: Vec<String> = cell
+                    .paragraphs
+                    .iter()
+                    .map(|paragraph| {
+                        paragraph
+                            .iter()
+                            .map(|inline| match inline {
+                                Inline::NoteRef { id } => {
+                                    format!("<sup>{}</sup>", self.document.note_number(*id))
+                                }
+                                other => escape(other.as_str()).replace('\n', "<br>"),
+                            })
+                            .collect()
+                    })
+                    .collect();
+                html.push_str(&paragraphs.join("<br>"));
+                html.push_str("</td>");
+            }
+            html.push_str("</tr>\n");
+        }
+        html.push_str("</table>\n");
+        html
     }
-    for child in &section.children {
-        section_events(events, child, shift);
+
+    /// A picture as an image link of its own paragraph.
+    fn image(&mut self, events: &mut Vec<Event<'_>>, image: &Image) {
+        use base64::Engine as _;
+        let destination = match self.folder {
+            Some(folder) => image_path(folder, self.images, image),
+            None => format!(
+                "data:{};base64,{}",
+                image.format.mime(),
+                base64::engine::general_purpose::STANDARD.encode(&image.data)
+            ),
+        };
+        self.images += 1;
+        events.push(Event::Start(Tag::Paragraph));
+        events.push(Event::Start(Tag::Image {
+            link_type: LinkType::Inline,
+            dest_url: destination.into(),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }));
+        if !image.alt.is_empty() {
+            events.push(Event::Text(image.alt.clone().into()));
+        }
+        events.push(Event::End(TagEnd::Image));
+        events.push(Event::End(TagEnd::Paragraph));
+    }
+
+    /// A section's heading (one level deeper in an attachment, `shift` 1) and what it holds.
+    fn section<'a>(&mut self, events: &mut Vec<Event<'a>>, section: &'a Section, shift: u8) {
+        let heading = &section.heading;
+        let mut classes = Vec::new();
+        if matches!(heading.placement, Placement::RunIn { .. }) {
+            classes.push(CowStr::Borrowed("run-in"));
+        }
+        let depth = heading.level.saturating_add(shift);
+        let mut attrs = Vec::new();
+        if depth > DEEPEST_PLAIN_LEVEL {
+            attrs.push((
+                CowStr::Borrowed("level"),
+                Some(CowStr::from(heading.level.to_string())),
+            ));
+        }
+        heading_events(
+            events,
+            heading_level(depth),
+            heading.text.clone(),
+            classes,
+            attrs,
+        );
+        if let Placement::RunIn { rest } = &heading.placement {
+            self.paragraph(events, rest);
+        }
+        for block in &section.blocks {
+            self.block(events, block);
+        }
+        for child in &section.children {
+            self.section(events, child, shift);
+        }
     }
 }

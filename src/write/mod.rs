@@ -29,6 +29,9 @@ pub struct WriteOptions {
     pub seal: Option<bool>,
     /// The 公文's kind instead of the one the reader found (`--kind letter`).
     pub kind: Option<crate::model::DocKind>,
+    /// Markdown: the folder (relative to the .md) its pictures are written to; `None` puts
+    /// them in the Markdown as data URIs.
+    pub markdown_images: Option<String>,
 }
 
 impl WriteOptions {
@@ -52,6 +55,7 @@ impl Default for WriteOptions {
             fonts: Vec::new(),
             seal: None,
             kind: None,
+            markdown_images: None,
         }
     }
 }
@@ -84,7 +88,10 @@ impl Output {
 pub fn write(format: Format, document: &Document, options: &WriteOptions) -> Result<Output, Error> {
     Ok(match format {
         Format::Text => Output::clean(text::write(document)),
-        Format::Markdown => Output::clean(markdown::write(document)),
+        Format::Markdown => Output::clean(markdown::write_linking_images(
+            document,
+            options.markdown_images.as_deref(),
+        )),
         Format::Json => Output::clean(json::write(document)),
         Format::Html => html::write(document, options)?,
         Format::Docx => docx::write(document, options)?,
@@ -112,6 +119,41 @@ pub fn write_to(
     sink.write_all(&output.bytes)
         .map_err(|e| sink_error(format, e))?;
     Ok(output.warnings)
+}
+
+/// Writes `document` as `format` to the file `path` among `outputs` (all-or-nothing): a
+/// Markdown file's pictures go to the files of a folder beside it, `NAME.images/`.
+pub fn write_file(
+    outputs: &mut crate::files::Outputs,
+    path: &std::path::Path,
+    format: Format,
+    document: &Document,
+    options: &WriteOptions,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), Error> {
+    let mut beside = None;
+    if format == Format::Markdown && !document.images().is_empty() {
+        let stem = path.file_stem().map_or_else(
+            || "wengao".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let folder = format!("{stem}.images");
+        let dir = crate::files::parent_dir(path);
+        std::fs::create_dir_all(dir.join(&folder)).map_err(|e| Error::io(&dir.join(&folder), e))?;
+        for (name, bytes) in markdown::image_files(document, &folder) {
+            outputs.write(&dir.join(&name), &mut |sink| {
+                sink.write_all(bytes).map_err(|e| sink_error(format, e))
+            })?;
+        }
+        let mut with_folder = options.clone();
+        with_folder.markdown_images = Some(folder);
+        beside = Some(with_folder);
+    }
+    let options = beside.as_ref().unwrap_or(options);
+    outputs.write(path, &mut |sink| {
+        warnings.extend(write_to(format, document, options, sink)?);
+        Ok(())
+    })
 }
 
 /// The error for a sink that refused bytes (a full disk, a closed pipe).

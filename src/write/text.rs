@@ -1,9 +1,10 @@
 //! The plain-text writer: the cleaned document, one paragraph a line, boilerplate gone; the
-//! 公文 elements each on a line of their own, as printed.
+//! 公文 elements each on a line of their own, as printed; a table a line a row (cells between
+//! tabs), a picture as "[图片]", note marks as "[N]" with the notes after the text.
 
 use crate::model::{
-    ATTACHMENT_NOTE_LABEL, Block, CC_LABEL, Document, Element, PRINTED_WORD, Placement,
-    SIGNER_LABEL, Section, plain_text,
+    ATTACHMENT_NOTE_LABEL, Block, CC_LABEL, Document, Element, Inline, PRINTED_WORD, Placement,
+    SIGNER_LABEL, Section,
 };
 
 /// Writes the document's paragraphs as lines separated by blank lines.
@@ -47,8 +48,8 @@ pub fn write(document: &Document) -> Vec<u8> {
         push(line);
     }
     lines(&meta.addressee, &mut push);
-    body(&document.front, &document.sections, &mut push);
-    blocks(&document.back, &mut push);
+    body(document, &document.front, &document.sections, &mut push);
+    blocks(document, &document.back, &mut push);
     if let Some(closing) = &document.closing {
         for (index, note) in closing.attachment_notes.iter().enumerate() {
             let label = if index == 0 {
@@ -70,7 +71,17 @@ pub fn write(document: &Document) -> Vec<u8> {
         for line in &attachment.title {
             push(line);
         }
-        body(&attachment.front, &attachment.sections, &mut push);
+        body(document, &attachment.front, &attachment.sections, &mut push);
+    }
+    for (index, note) in document.notes.iter().enumerate() {
+        for (at, paragraph) in note.paragraphs.iter().enumerate() {
+            let mark = if at == 0 {
+                format!("[{}] ", index + 1)
+            } else {
+                String::new()
+            };
+            push(&format!("{mark}{}", inlines(document, paragraph)));
+        }
     }
     if let Some(record) = &document.record {
         if let Some(cc) = &record.cc {
@@ -88,22 +99,63 @@ pub fn write(document: &Document) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn blocks(blocks: &[Block], push: &mut dyn FnMut(&str)) {
+/// A paragraph's text with its note marks as "[N]".
+fn inlines(document: &Document, inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::NoteRef { id } => format!("[{}]", document.note_number(*id)),
+            other => other.as_str().to_string(),
+        })
+        .collect()
+}
+
+fn blocks(document: &Document, blocks: &[Block], push: &mut dyn FnMut(&str)) {
     for block in blocks {
-        push(&block.plain_text());
+        match block {
+            Block::Paragraph { inlines: list, .. } => push(&inlines(document, list)),
+            Block::Table(table) => {
+                let rows: Vec<String> = table
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let cells: Vec<String> = row
+                            .cells
+                            .iter()
+                            .map(|cell| {
+                                let paragraphs: Vec<String> = cell
+                                    .paragraphs
+                                    .iter()
+                                    .map(|p| inlines(document, p))
+                                    .collect();
+                                paragraphs.join(" ")
+                            })
+                            .collect();
+                        cells.join("\t")
+                    })
+                    .collect();
+                push(&rows.join("\n"));
+            }
+            Block::Image(image) if image.alt.is_empty() => push("[图片]"),
+            Block::Image(image) => push(&format!("[图片：{}]", image.alt)),
+        }
     }
 }
 
-fn body(front: &[Block], sections: &[Section], push: &mut dyn FnMut(&str)) {
-    blocks(front, push);
+fn body(document: &Document, front: &[Block], sections: &[Section], push: &mut dyn FnMut(&str)) {
+    blocks(document, front, push);
     for section in sections {
         match &section.heading.placement {
             Placement::Standalone => push(&section.heading.text),
             Placement::RunIn { rest } => {
-                push(&format!("{}{}", section.heading.text, plain_text(rest)));
+                push(&format!(
+                    "{}{}",
+                    section.heading.text,
+                    inlines(document, rest)
+                ));
             }
         }
-        blocks(&section.blocks, push);
-        body(&[], &section.children, push);
+        blocks(document, &section.blocks, push);
+        body(document, &[], &section.children, push);
     }
 }

@@ -7,13 +7,20 @@ use std::fmt::Write as _;
 use super::geometry::{PageGeometry, Twips};
 use super::parts::escape;
 use super::styles::{ParagraphStyle, fonts, hex, justification};
-use crate::flow::{Block, Content, Flow, Rule, Span};
+use crate::flow::{Block, Content, Flow, Rule, Span, SpanKind};
 use crate::template::Template;
 
 /// Whether `block` must be written here rather than as a plain paragraph of its style.
 pub fn needs_direct(block: &Block, template: &Template) -> bool {
     let declared = Flow::role_style(template, block.role);
+    let has_note_mark = |spans: &[Span]| spans.iter().any(|s| s.kind == SpanKind::NoteMark);
+    let marks_notes = match &block.content {
+        Content::Text(spans) => has_note_mark(spans),
+        Content::RunIn { rest, .. } => has_note_mark(rest),
+        _ => false,
+    };
     matches!(block.content, Content::Split { .. } | Content::Rule(_))
+        || marks_notes
         || block.fixed_top_mm.is_some()
         || block.at_last_page_foot
         || block.style != declared
@@ -36,6 +43,7 @@ pub fn paragraph(
     template: &Template,
     geometry: &PageGeometry,
     placement: Placement,
+    note_ids: &[u32],
 ) -> String {
     let style = &block.style;
     let pitch = geometry.line_pitch.0 as f32;
@@ -133,7 +141,15 @@ pub fn paragraph(
     }
     out.push_str("</w:pPr>");
     let run = |out: &mut String, span: &Span| {
-        out.push_str(&run_xml(span, block, template));
+        if span.kind == SpanKind::NoteMark {
+            out.push_str(&super::objects::span_runs(
+                std::slice::from_ref(span),
+                template,
+                note_ids,
+            ));
+        } else {
+            out.push_str(&run_xml(span, block, template));
+        }
     };
     match &block.content {
         Content::Text(spans) => spans.iter().for_each(|span| run(&mut out, span)),
@@ -146,7 +162,7 @@ pub fn paragraph(
                     text: line.as_str().into(),
                     face: style.face,
                     bold: style.bold,
-                    kind: crate::flow::SpanKind::Text,
+                    kind: SpanKind::Text,
                 };
                 run(&mut out, &span);
             }
@@ -160,7 +176,7 @@ pub fn paragraph(
             out.push_str("<w:r><w:tab/></w:r>");
             right.iter().for_each(|span| run(&mut out, span));
         }
-        Content::Rule(_) | Content::TableOfContents => {}
+        Content::Rule(_) | Content::TableOfContents | Content::Table(_) | Content::Image(_) => {}
     }
     out.push_str("</w:p>");
     out

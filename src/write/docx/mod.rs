@@ -4,6 +4,7 @@
 
 mod direct;
 pub mod geometry;
+mod objects;
 mod package;
 pub mod parts;
 pub mod styles;
@@ -105,6 +106,13 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
         *footer = package::normalize(footer);
     }
     xml.styles = styles::styles_xml(template, &geometry, heading_levels).into_bytes();
+    let images = document.images();
+    let has_notes = !document.notes.is_empty();
+    objects::add_parts(&mut xml, &images, has_notes);
+    if has_notes {
+        xml.footnotes = objects::footnotes_xml(&document.notes, template).into_bytes();
+    }
+    let note_ids: Vec<u32> = document.notes.iter().map(|note| note.id).collect();
     let field_update = if options.toc {
         FieldUpdate::OnOpen
     } else {
@@ -119,6 +127,7 @@ pub fn write(document: &Document, options: &WriteOptions) -> Result<Output, Erro
             &flow,
             &geometry,
             record_break.as_deref(),
+            &note_ids,
             &mut |body_part| {
                 if result.is_err() {
                     return;
@@ -261,9 +270,12 @@ fn for_each_body_part(
     flow: &Flow,
     geometry: &PageGeometry,
     record_break: Option<&str>,
+    note_ids: &[u32],
     emit: &mut dyn FnMut(BodyPart),
 ) {
     let mut record_break = record_break;
+    // Pictures are numbered in reading order, as their relationships were.
+    let mut image_index = 0;
     let mut record: Vec<crate::flow::Block> = Vec::new();
     let pitch = geometry.line_pitch.0 as f32;
     // The height used on the current page so far, for a block at a fixed top (the 版头's
@@ -290,6 +302,28 @@ fn for_each_body_part(
                 _ => false,
             })
             .map(|entry| entry.level);
+        match &block.content {
+            // Word prints notes at the page foot from footnotes.xml, not after the text.
+            _ if block.role == BlockRole::Note => return,
+            Content::Table(table) => {
+                emit(BodyPart::Xml(objects::table_xml(
+                    table,
+                    flow.template,
+                    geometry,
+                )));
+                return;
+            }
+            Content::Image(image) => {
+                emit(BodyPart::Xml(objects::image_xml(
+                    image,
+                    image_index,
+                    geometry,
+                )));
+                image_index += 1;
+                return;
+            }
+            _ => {}
+        }
         if block.at_last_page_foot {
             // The 版记 closes the document: laid out once all of it is known.
             record.push(block);
@@ -301,7 +335,13 @@ fn for_each_body_part(
                 outline_level,
                 ..direct::Placement::default()
             };
-            BodyPart::Xml(direct::paragraph(block, flow.template, geometry, placement))
+            BodyPart::Xml(direct::paragraph(
+                block,
+                flow.template,
+                geometry,
+                placement,
+                note_ids,
+            ))
         };
         if direct::needs_direct(&block, flow.template) {
             emit(direct_part(&block));
@@ -326,7 +366,9 @@ fn for_each_body_part(
             outlined(with_spacing(paragraph, before, None, pitch))
         };
         match &block.content {
-            Content::Split { .. } | Content::Rule(_) => emit(direct_part(&block)),
+            Content::Split { .. } | Content::Rule(_) | Content::Table(_) | Content::Image(_) => {
+                emit(direct_part(&block));
+            }
             Content::TableOfContents => emit(BodyPart::TableOfContents {
                 space_after_lines: block.space_after_lines,
             }),
@@ -419,7 +461,7 @@ fn record_parts(
              <w:left w:val=\"nil\"/>{}<w:right w:val=\"nil\"/></w:tcBorders></w:tcPr>{}</w:tc></w:tr>",
             edge("top", top),
             edge("bottom", bottom),
-            direct::paragraph(&record[i], flow.template, geometry, placement)
+            direct::paragraph(&record[i], flow.template, geometry, placement, &[])
         );
     }
     table.push_str("</w:tbl>");

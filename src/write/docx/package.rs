@@ -229,6 +229,9 @@ pub fn zip(
             parts.push((format!("word/_rels/footer{}.xml.rels", index + 1), rels));
         }
     }
+    for (name, bytes) in &xml.media {
+        parts.push((format!("word/media/{name}"), bytes));
+    }
     for (name, bytes) in parts {
         zip.start_file(name, options)?;
         zip.write_all(bytes)?;

@@ -52,10 +52,14 @@ pub enum ParagraphStyle {
     AttachmentTitle,
     /// The 版记's lines and rules.
     Record,
+    /// Text in table cells.
+    TableText,
+    /// A paragraph holding a picture.
+    Picture,
 }
 
 /// The styles of the 公文 elements, written after the title block's.
-const GONGWEN_STYLES: [ParagraphStyle; 10] = [
+const GONGWEN_STYLES: [ParagraphStyle; 12] = [
     ParagraphStyle::HeaderMark,
     ParagraphStyle::IssuerMark,
     ParagraphStyle::DocNumber,
@@ -66,6 +70,8 @@ const GONGWEN_STYLES: [ParagraphStyle; 10] = [
     ParagraphStyle::AttachmentLabel,
     ParagraphStyle::AttachmentTitle,
     ParagraphStyle::Record,
+    ParagraphStyle::TableText,
+    ParagraphStyle::Picture,
 ];
 
 impl ParagraphStyle {
@@ -115,6 +121,8 @@ impl ParagraphStyle {
             ParagraphStyle::AttachmentLabel => "AttachmentLabel".into(),
             ParagraphStyle::AttachmentTitle => "AttachmentTitle".into(),
             ParagraphStyle::Record => "Record".into(),
+            ParagraphStyle::TableText => "TableText".into(),
+            ParagraphStyle::Picture => "Picture".into(),
         }
     }
 
@@ -134,6 +142,8 @@ impl ParagraphStyle {
             BlockRole::AttachmentLabel => ParagraphStyle::AttachmentLabel,
             BlockRole::AttachmentTitle => ParagraphStyle::AttachmentTitle,
             BlockRole::RecordCc | BlockRole::RecordPrint => ParagraphStyle::Record,
+            BlockRole::Table | BlockRole::Note => ParagraphStyle::TableText,
+            BlockRole::Image => ParagraphStyle::Picture,
             BlockRole::Subtitle => ParagraphStyle::Subtitle,
             BlockRole::Speaker => ParagraphStyle::Speaker,
             BlockRole::Salutation => ParagraphStyle::Salutation,
@@ -164,6 +174,8 @@ impl ParagraphStyle {
             ParagraphStyle::AttachmentLabel => BlockRole::AttachmentLabel,
             ParagraphStyle::AttachmentTitle => BlockRole::AttachmentTitle,
             ParagraphStyle::Record => BlockRole::RecordCc,
+            ParagraphStyle::TableText => BlockRole::Table,
+            ParagraphStyle::Picture => BlockRole::Image,
             ParagraphStyle::Body
             | ParagraphStyle::RunInBody
             | ParagraphStyle::RunInBodyText
@@ -221,8 +233,9 @@ struct ParagraphProps {
     grid: GridFit,
     before_lines: f32,
     after_lines: f32,
-    /// Exact line height.
-    line: Twips,
+    /// Exact line height; `None` for single spacing (table cells and pictures, which the
+    /// body's exact pitch would blow up or clip).
+    line: Option<Twips>,
     /// Left indent of every line, in characters.
     left_chars: f32,
     first_line_chars: f32,
@@ -240,7 +253,7 @@ impl ParagraphProps {
             grid,
             before_lines: spacing.0,
             after_lines: spacing.1,
-            line: geometry.line_height_for(style.size_pt),
+            line: Some(geometry.line_height_for(style.size_pt)),
             left_chars: style.left_indent_chars,
             first_line_chars: style.first_line_indent_chars,
             size_pt: style.size_pt,
@@ -283,12 +296,15 @@ impl ParagraphProps {
                 format!(" w:{side}=\"0\"")
             }
         };
+        let (line, rule) = match self.line {
+            Some(exact) => (exact.0, "exact"),
+            None => (240, "auto"),
+        };
         let _ = write!(
             out,
-            "<w:spacing{}{} w:line=\"{}\" w:lineRule=\"exact\"/>",
+            "<w:spacing{}{} w:line=\"{line}\" w:lineRule=\"{rule}\"/>",
             gap("before", self.before_lines),
             gap("after", self.after_lines),
-            self.line.0
         );
         let _ = write!(
             out,
@@ -505,14 +521,25 @@ pub fn styles_xml(template: &Template, geometry: &PageGeometry, heading_levels: 
         let role = kind.role();
         let style_of_role = role_style(role);
         let grid = match kind {
-            ParagraphStyle::IssuerMark | ParagraphStyle::AttachmentTitle => GridFit::Free,
+            ParagraphStyle::IssuerMark
+            | ParagraphStyle::AttachmentTitle
+            | ParagraphStyle::TableText
+            | ParagraphStyle::Picture => GridFit::Free,
             _ => GridFit::for_size(geometry, style_of_role.size_pt),
         };
-        let paragraph = ParagraphProps {
+        let mut paragraph = ParagraphProps {
             keep_with_next: keep(role),
             outline_level: (kind == ParagraphStyle::AttachmentTitle).then_some(1),
             ..ParagraphProps::of(&style_of_role, spacing(role), geometry, grid)
         };
+        if matches!(kind, ParagraphStyle::TableText | ParagraphStyle::Picture) {
+            paragraph.line = None;
+            paragraph.first_line_chars = 0.0;
+            paragraph.left_chars = 0.0;
+        }
+        if kind == ParagraphStyle::Picture {
+            paragraph.align = Align::Center;
+        }
         let run = RunProps::of(&style_of_role, geometry, grid);
         style(&mut out, kind, None, &paragraph.xml(geometry), &run.xml());
     }

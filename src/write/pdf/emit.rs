@@ -40,6 +40,7 @@ pub fn emit(
     glyph_choices(flow, fonts, &mut |face, ch| glyphs.record(face, ch));
     let (mut lo, pages_id) = new_document(document)?;
     let embedded = embed_fonts(&mut lo, glyphs.faces())?;
+    let pictures = add_pictures(&mut lo, document, embedded.resources);
 
     let geometry = Geometry::of(flow.template);
     let mut page_ids = Vec::new();
@@ -48,7 +49,7 @@ pub fn emit(
     // time (1 MB speech); level 6 gains another 2% for 5% more.
     let mut deflater = Deflater::new(flate2::Compression::new(3));
     let summary = layout_pages(flow, fonts, &mut |page| {
-        let content = content_stream(&page, &geometry, &glyphs, &embedded.shown);
+        let content = content_stream(&page, &geometry, &glyphs, &embedded.shown, &pictures);
         match deflater.deflate(&content) {
             Ok(compressed) => {
                 let mut dict = Dictionary::new();
@@ -81,7 +82,41 @@ pub fn emit(
     finish(&mut lo, document, &summary, &page_ids);
     lo.save_to(&mut &mut *sink)
         .map_err(|e| write_error(format!("could not write the PDF: {e}")))?;
+    let mut summary = summary;
+    summary.placeholders = pictures
+        .iter()
+        .enumerate()
+        .filter_map(|(index, picture)| picture.as_ref().err().map(|why| (index, why.clone())))
+        .collect();
     Ok(summary)
+}
+
+/// Each of the document's pictures as an image XObject named `/ImN` in the shared resources,
+/// or why it could not be (it prints as an empty frame).
+fn add_pictures(
+    lo: &mut lopdf::Document,
+    document: &Document,
+    resources: ObjectId,
+) -> Vec<Result<String, String>> {
+    let images = document.images();
+    if images.is_empty() {
+        return Vec::new();
+    }
+    let mut xobjects = Dictionary::new();
+    let names: Vec<Result<String, String>> = images
+        .iter()
+        .enumerate()
+        .map(|(index, image)| {
+            let id = super::images::add_xobject(lo, image)?;
+            let name = format!("Im{}", index + 1);
+            xobjects.set(name.as_bytes(), Object::Reference(id));
+            Ok(name)
+        })
+        .collect();
+    if let Ok(Object::Dictionary(dict)) = lo.get_object_mut(resources) {
+        dict.set("XObject", Object::Dictionary(xobjects));
+    }
+    names
 }
 
 /// The document's creation date: `SOURCE_DATE_EPOCH` when set, else the Unix epoch, so that
@@ -221,8 +256,44 @@ fn content_stream(
     geometry: &Geometry,
     glyphs: &GlyphInventory,
     shown: &FxHashMap<(FaceId, u16), Shown>,
+    pictures: &[Result<String, String>],
 ) -> Vec<u8> {
     let mut out = String::with_capacity(page.lines.len() * 28 * 12 + 64);
+    for image in &page.images {
+        let bottom = geometry.page_height - image.top - image.height;
+        match pictures.get(image.index) {
+            Some(Ok(name)) => {
+                out.push_str("q ");
+                for value in [image.width, 0.0, 0.0, image.height, image.x, bottom] {
+                    push_number(&mut out, value);
+                    out.push(' ');
+                }
+                let _ = writeln!(out, "cm /{name} Do Q");
+            }
+            // A picture without a PDF form: an empty frame where it would be.
+            _ => {
+                out.push_str("q 0.6 G 0.5 w ");
+                for value in [image.x, bottom, image.width, image.height] {
+                    push_number(&mut out, value);
+                    out.push(' ');
+                }
+                out.push_str("re S Q\n");
+            }
+        }
+    }
+    for segment in &page.segments {
+        out.push_str("q 0 G ");
+        push_number(&mut out, segment.thickness);
+        out.push_str(" w 0 J ");
+        push_number(&mut out, segment.x1);
+        out.push(' ');
+        push_number(&mut out, geometry.page_height - segment.y1);
+        out.push_str(" m ");
+        push_number(&mut out, segment.x2);
+        out.push(' ');
+        push_number(&mut out, geometry.page_height - segment.y2);
+        out.push_str(" l S Q\n");
+    }
     for rule in &page.rules {
         // Rules first, under the text: a stroked line across the rule's middle.
         let y = geometry.page_height - rule.y;

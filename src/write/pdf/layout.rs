@@ -9,6 +9,7 @@
 
 use std::fmt::Write as _;
 
+use super::table::TableRowLayout;
 use crate::flow::linebreak::{Squeeze, break_opportunities, forbidden_at_line_start, squeeze};
 use crate::flow::{Block, Content, FaceRole, Flow, Rgb, Rule, Span};
 use crate::template::{Align, Roles, Template, mm_to_pt};
@@ -140,6 +141,44 @@ pub struct Page {
     /// The "— N —" line under the text block; `None` on a page without a number (the 版记's
     /// page, a blank page before it, a letter's first page).
     pub folio: Option<Line>,
+    /// The rules of tables' grids.
+    pub segments: Vec<Segment>,
+    /// Pictures placed on the page.
+    pub images: Vec<PlacedImage>,
+}
+
+/// A straight black line (a table's rule), in points from the page's top left.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+    pub thickness: f32,
+}
+
+impl Segment {
+    /// A horizontal table rule at `y` from `left` to `right`.
+    pub fn horizontal(y: f32, left: f32, right: f32) -> Segment {
+        Segment {
+            x1: left,
+            y1: y,
+            x2: right,
+            y2: y,
+            thickness: super::table::TABLE_RULE_PT,
+        }
+    }
+}
+
+/// A picture placed on a page: the document's `index`th picture (reading order), its box in
+/// points from the page's top left.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedImage {
+    pub index: usize,
+    pub x: f32,
+    pub top: f32,
+    pub width: f32,
+    pub height: f32,
 }
 
 /// A rule placed on a page.
@@ -291,7 +330,7 @@ enum Kind {
 }
 
 /// A character measured for line breaking.
-struct Unit {
+pub(super) struct Unit {
     ch: char,
     face: FaceId,
     size: f32,
@@ -336,6 +375,19 @@ enum Row {
         gap: f32,
         fixed_top: Option<f32>,
     },
+    /// One row of a table, and the table's header rows to print again above it on a new page.
+    TableRow {
+        row: TableRowLayout,
+        headers: std::rc::Rc<Vec<TableRowLayout>>,
+        /// The table's first row (its top rule is drawn).
+        first: bool,
+    },
+    /// A picture, centred, `width` by `height` points.
+    Image {
+        index: usize,
+        width: f32,
+        height: f32,
+    },
 }
 
 /// What a streamed layout leaves behind once every page has gone to the sink.
@@ -347,6 +399,8 @@ pub struct LayoutSummary {
     pub anchors: Vec<Anchor>,
     /// Characters no face has, in order of first use.
     pub missing: Vec<char>,
+    /// Pictures printed as empty frames (their place in reading order, and why).
+    pub placeholders: Vec<(usize, String)>,
 }
 
 /// Lays `flow` out on its template's pages with `metrics`, keeping every page.
@@ -371,6 +425,8 @@ pub fn layout_pages(
     let template = flow.template;
     let geometry = Geometry::of(template);
     let mut setter = Setter {
+        image_index: 0,
+        roles: &template.roles,
         geometry,
         metrics,
         missing: Vec::new(),
@@ -388,6 +444,7 @@ pub fn layout_pages(
         page_count,
         anchors,
         missing,
+        placeholders: Vec::new(),
     }
 }
 
@@ -416,11 +473,11 @@ fn folio_text(number: usize) -> String {
 }
 
 /// A run of text to measure: a flow span, or a title line.
-struct Run<'a> {
-    text: std::borrow::Cow<'a, str>,
-    face: FaceRole,
-    weight: Weight,
-    color: Rgb,
+pub(super) struct Run<'a> {
+    pub(super) text: std::borrow::Cow<'a, str>,
+    pub(super) face: FaceRole,
+    pub(super) weight: Weight,
+    pub(super) color: Rgb,
 }
 
 impl<'a> Run<'a> {
@@ -434,7 +491,7 @@ impl<'a> Run<'a> {
     }
 }
 
-fn weight(bold: bool) -> Weight {
+pub(super) fn weight(bold: bool) -> Weight {
     if bold {
         Weight::FakeBold
     } else {
@@ -461,12 +518,31 @@ fn runs<'a>(block: &'a Block<'a>) -> Vec<Run<'a>> {
             .chain(of(rest))
             .collect(),
         Content::Split { left, right } => of(left).chain(of(right)).collect(),
-        Content::TableOfContents | Content::Rule(_) => Vec::new(),
+        Content::Table(table) => table
+            .rows
+            .iter()
+            .flat_map(|row| &row.cells)
+            .flat_map(|cell| &cell.paragraphs)
+            .flatten()
+            .map(|inline| Run {
+                text: match inline {
+                    crate::model::Inline::NoteRef { id } => std::borrow::Cow::Owned(id.to_string()),
+                    other => std::borrow::Cow::Borrowed(other.as_str()),
+                },
+                face: FaceRole::Table,
+                weight: Weight::Regular,
+                color,
+            })
+            .collect(),
+        Content::TableOfContents | Content::Rule(_) | Content::Image(_) => Vec::new(),
     }
 }
 
 /// Sets blocks into grid rows.
 struct Setter<'a> {
+    /// The next picture's place in the document's pictures (reading order).
+    image_index: usize,
+    roles: &'a Roles,
     geometry: Geometry,
     metrics: &'a dyn Metrics,
     missing: Vec<char>,
@@ -477,6 +553,9 @@ struct Setter<'a> {
 /// baseline at most before the line takes a second grid row.
 const LINE_HEIGHT_EM: f32 = 1.2;
 
+/// A picture takes at most this share of the type area's height.
+const MAX_IMAGE_PAGE_SHARE: f32 = 0.9;
+
 impl Setter<'_> {
     fn set(&mut self, block: &Block) {
         let style = &block.style;
@@ -486,6 +565,48 @@ impl Setter<'_> {
         }
         let pitch = self.geometry.line_pitch;
         let fixed_top = block.fixed_top_mm.map(mm_to_pt);
+        if let Content::Table(table) = &block.content {
+            let rows = super::table::lay_table(
+                table,
+                self.roles,
+                &self.geometry,
+                self.metrics,
+                &mut self.missing,
+            );
+            let headers: Vec<TableRowLayout> = rows.iter().filter(|r| r.header).cloned().collect();
+            let headers = std::rc::Rc::new(headers);
+            for (index, row) in rows.into_iter().enumerate() {
+                let row = Row::TableRow {
+                    row,
+                    headers: std::rc::Rc::clone(&headers),
+                    first: index == 0,
+                };
+                self.paginator.push(row, false);
+            }
+            return;
+        }
+        if let Content::Image(image) = &block.content {
+            let emu_to_pt = |emu: u64| emu as f32 / 12_700.0;
+            let (mut width, mut height) = (emu_to_pt(image.width_emu), emu_to_pt(image.height_emu));
+            if width <= 0.0 || height <= 0.0 {
+                width = self.geometry.block_width / 2.0;
+                height = width * 0.75;
+            }
+            // Narrowed to the type area, and no taller than most of a page.
+            let scale = (self.geometry.block_width / width)
+                .min(self.geometry.block_height * MAX_IMAGE_PAGE_SHARE / height)
+                .min(1.0);
+            self.paginator.push(
+                Row::Image {
+                    index: self.image_index,
+                    width: width * scale,
+                    height: height * scale,
+                },
+                false,
+            );
+            self.image_index += 1;
+            return;
+        }
         if let Content::Rule(rule) = &block.content {
             let gap = block.space_before_lines * pitch;
             let row = Row::Rule {
@@ -610,7 +731,7 @@ impl Setter<'_> {
 }
 
 /// Measures the spans' characters in their faces.
-fn measure(
+pub(super) fn measure(
     runs: &[Run],
     size: f32,
     geometry: &Geometry,
@@ -698,7 +819,7 @@ fn trim_end(units: &[Unit], start: usize, mut end: usize) -> usize {
 /// Breaks a justified paragraph into lines `(start, end)`: the longest run that fits at each
 /// allowed break, pushing punctuation in before pushing a character out, and never leaving a
 /// lone character on the last line.
-fn break_paragraph(units: &[Unit], first_width: f32, width: f32) -> Vec<(usize, usize)> {
+pub(super) fn break_paragraph(units: &[Unit], first_width: f32, width: f32) -> Vec<(usize, usize)> {
     if units.is_empty() {
         return Vec::new();
     }
@@ -818,7 +939,7 @@ fn avoid_lone_last_character(
 
 /// How a line sits in its measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LinePlacement {
+pub(super) enum LinePlacement {
     Justify,
     Left,
     Center,
@@ -826,7 +947,7 @@ enum LinePlacement {
 }
 
 /// Positions `units` in a measure of `width` starting at `left`.
-fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacement) -> Vec<Glyph> {
+pub(super) fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacement) -> Vec<Glyph> {
     let end = trim_end(units, 0, units.len());
     let units = &units[..end];
     if units.is_empty() {
@@ -906,6 +1027,11 @@ struct Paginator<'a> {
     record: Vec<Row>,
     lines: Vec<Line>,
     rules: Vec<RuleLine>,
+    segments: Vec<Segment>,
+    images: Vec<PlacedImage>,
+    /// Where the next table row or picture goes, in points under the type area's top, while
+    /// rows and pictures follow one another off the grid; `None` on the grid.
+    cursor: Option<f32>,
     page_index: usize,
     row_on_page: usize,
     /// The bottom of the last line placed on this page, from the page's top.
@@ -934,6 +1060,9 @@ impl<'a> Paginator<'a> {
             record: Vec::new(),
             lines: Vec::new(),
             rules: Vec::new(),
+            segments: Vec::new(),
+            images: Vec::new(),
+            cursor: None,
             page_index: 0,
             row_on_page: 0,
             last_bottom: geometry.block_top,
@@ -986,14 +1115,43 @@ impl<'a> Paginator<'a> {
         let per_page = self.geometry.lines_per_page;
         let pitch = self.geometry.line_pitch;
         let top = self.geometry.block_top;
+        if !matches!(row, Row::TableRow { .. } | Row::Image { .. }) {
+            self.back_on_the_grid();
+        }
         match row {
+            Row::TableRow {
+                row,
+                headers,
+                first,
+            } => self.place_table_row(row, &headers, first),
+            Row::Image {
+                index,
+                width,
+                height,
+            } => {
+                let mut at = self.off_grid_top();
+                if at > 0.0 && at + height > self.geometry.block_height {
+                    self.finish_page(true);
+                    at = 0.0;
+                }
+                let x = self.geometry.block_left + (self.geometry.block_width - width) / 2.0;
+                self.images.push(PlacedImage {
+                    index,
+                    x,
+                    top: top + at,
+                    width,
+                    height,
+                });
+                self.cursor = Some(at + height);
+                self.last_bottom = top + at + height;
+            }
             Row::Blank => {
                 if self.row_on_page > 0 {
                     self.row_on_page += 1;
                 }
             }
             Row::PageBreak => {
-                if self.row_on_page > 0 || !self.lines.is_empty() {
+                if self.row_on_page > 0 || !self.lines.is_empty() || !self.images.is_empty() {
                     self.finish_page(true);
                 }
             }
@@ -1072,6 +1230,78 @@ impl<'a> Paginator<'a> {
         }
     }
 
+    /// Where an off-grid row goes: after the one before it, or at the next grid row.
+    fn off_grid_top(&self) -> f32 {
+        self.cursor
+            .unwrap_or(self.row_on_page as f32 * self.geometry.line_pitch)
+    }
+
+    /// After tables and pictures, text goes on at the first grid row under them.
+    fn back_on_the_grid(&mut self) {
+        if let Some(cursor) = self.cursor.take() {
+            let rows = (cursor / self.geometry.line_pitch - EPSILON)
+                .ceil()
+                .max(0.0) as usize;
+            self.row_on_page = self.row_on_page.max(rows);
+        }
+    }
+
+    /// Places a table row at the off-grid cursor: on a new page (after the header rows) when
+    /// it does not fit, split where the page ends when it is taller than what is left.
+    fn place_table_row(&mut self, row: TableRowLayout, headers: &[TableRowLayout], first: bool) {
+        let block_height = self.geometry.block_height;
+        let headers_height: f32 = headers.iter().map(|h| h.height).sum();
+        let mut row = row;
+        let mut with_top = first;
+        loop {
+            let at = self.off_grid_top();
+            let room = block_height - at;
+            if row.height <= room + EPSILON {
+                self.put_table_row(&row, at, with_top);
+                return;
+            }
+            // Split what does not fit, unless the row would fit whole on a fresh page.
+            let fits_fresh =
+                row.height + if row.header { 0.0 } else { headers_height } <= block_height;
+            let split = if at > 0.0 && fits_fresh {
+                None
+            } else {
+                row.split(room)
+            };
+            if let Some((here, rest)) = split {
+                self.put_table_row(&here, at, with_top);
+                row = rest;
+            } else if at == 0.0 {
+                // Taller than a page and no line boundary to split at: printed as it is.
+                self.put_table_row(&row, at, with_top);
+                return;
+            }
+            self.finish_page(true);
+            with_top = true;
+            if !row.header {
+                for header in headers {
+                    let at = self.off_grid_top();
+                    self.put_table_row(header, at, with_top);
+                    with_top = false;
+                }
+            }
+        }
+    }
+
+    fn put_table_row(&mut self, row: &TableRowLayout, at: f32, with_top: bool) {
+        let top = self.geometry.block_top + at;
+        for line in row.lines() {
+            let mut line = line.clone();
+            line.baseline += top;
+            line.row = self.row_on_page;
+            self.lines.push(line);
+        }
+        self.segments.extend(row.segments(top, with_top));
+        self.cursor = Some(at + row.height);
+        self.last_bottom = top + row.height;
+        self.previous_kept = false;
+    }
+
     /// The left and right ends of a rule: the type area's width, or a length centred on it.
     fn rule_ends(&self, rule: &Rule) -> (f32, f32) {
         let geometry = &self.geometry;
@@ -1094,10 +1324,13 @@ impl<'a> Paginator<'a> {
             lines: std::mem::take(&mut self.lines),
             rules: std::mem::take(&mut self.rules),
             folio: numbered.then(|| folio(number, &self.geometry, self.roles, self.metrics)),
+            segments: std::mem::take(&mut self.segments),
+            images: std::mem::take(&mut self.images),
         };
         (self.sink)(page);
         self.page_index += 1;
         self.row_on_page = 0;
+        self.cursor = None;
         self.last_bottom = self.geometry.block_top;
     }
 
@@ -1150,7 +1383,7 @@ impl<'a> Paginator<'a> {
                     self.lines.push(line);
                     row += rows;
                 }
-                Row::Blank | Row::PageBreak => {}
+                Row::Blank | Row::PageBreak | Row::TableRow { .. } | Row::Image { .. } => {}
             }
         }
         for rule in rule_pending {
@@ -1170,6 +1403,7 @@ impl<'a> Paginator<'a> {
     /// Places what is held, sends the last page; returns the page count and the anchors.
     fn finish(mut self) -> (usize, Vec<Anchor>) {
         self.place_pending();
+        self.back_on_the_grid();
         if self.record.is_empty() {
             self.finish_page(true);
         } else {

@@ -11,8 +11,10 @@
 mod embed;
 mod emit;
 pub mod fonts;
+mod images;
 pub mod layout;
 mod stream;
+pub mod table;
 
 use crate::error::{Error, Warning, WarningKind};
 use crate::flow::{Flow, FlowOptions};
@@ -38,7 +40,17 @@ pub fn write_to(
         },
     );
     let summary = emit::emit(document, &flow, fonts, sink)?;
-    Ok(missing_glyph_warnings(&summary.missing))
+    let mut warnings = missing_glyph_warnings(&summary.missing);
+    for (index, why) in &summary.placeholders {
+        warnings.push(Warning::general(
+            WarningKind::Output,
+            format!(
+                "picture {} prints as an empty frame in the PDF: {why} (the DOCX keeps it)",
+                index + 1
+            ),
+        ));
+    }
+    Ok(warnings)
 }
 
 /// One warning per character that no installed face has.
