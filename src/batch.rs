@@ -37,7 +37,7 @@ pub struct Found {
 
 /// Whether `path` is an input a batch converts: a readable format by its extension.
 fn is_batch_input(path: &Path) -> bool {
-    Format::from_path(path).is_some_and(Format::is_readable)
+    Format::of_input(path).is_some_and(Format::is_readable)
 }
 
 /// Every readable file (by extension) under `dir`, recursively, relative to `dir`.
@@ -224,7 +224,7 @@ impl Batch<'_> {
             let bytes = read_bounded(&path, self.input_limit, Source::Input)?;
             let from = self
                 .from
-                .or_else(|| Format::from_path(&path).filter(|f| f.is_readable()))
+                .or_else(|| Format::of_input(&path).filter(|f| f.is_readable()))
                 .unwrap_or(Format::Text);
             let input = Input {
                 name: path.display().to_string(),

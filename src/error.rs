@@ -149,6 +149,9 @@ pub enum WarningKind {
     Input,
     /// A character has no glyph in any available font, or similar output issue.
     Output,
+    /// One item of a summary already reported (a tracked change accepted, a Word header
+    /// replaced): listed with `-v` only.
+    Detail,
 }
 
 impl Warning {

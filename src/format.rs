@@ -22,6 +22,10 @@ pub enum Format {
     Pdf,
 }
 
+/// Extensions of files the Word reader takes through LibreOffice.
+pub const WORD_LIKE_EXTENSIONS: &[&str] =
+    &["doc", "wps", "rtf", "odt", "dot", "wpt", "docm", "dotx"];
+
 impl Format {
     /// Every format, in the order `--help` lists them.
     pub const ALL: &'static [Format] = &[
@@ -59,7 +63,25 @@ impl Format {
 
     /// Whether a reader exists for the format.
     pub fn is_readable(self) -> bool {
-        matches!(self, Format::Text | Format::Markdown | Format::Json)
+        matches!(
+            self,
+            Format::Text | Format::Markdown | Format::Json | Format::Docx
+        )
+    }
+
+    /// The format an input's name says: its own extension, or a Word-like one that the
+    /// Word reader takes through LibreOffice (.doc, .wps, .rtf, .odt).
+    ///
+    /// ```
+    /// use wengao::format::Format;
+    /// assert_eq!(Format::of_input("草稿.WPS".as_ref()), Some(Format::Docx));
+    /// ```
+    pub fn of_input(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if WORD_LIKE_EXTENSIONS.contains(&ext.as_str()) {
+            return Some(Format::Docx);
+        }
+        Format::from_path(path)
     }
 
     /// Whether the output is binary (never printed to a terminal).

@@ -57,6 +57,9 @@ pub struct ConvertArgs {
     /// List every warning, including each removed boilerplate line.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Word input: write what was kept, changed and dropped to FILE as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 /// The style template and fonts (shared by convert and fonts).

@@ -53,6 +53,18 @@ pub fn run(args: ConvertArgs) -> Result<u8, Error> {
         })?;
         warnings.extend(written.unwrap_or_default());
     }
+    if let Some(path) = &args.report {
+        let word = parsed.word_report.as_ref().ok_or_else(|| {
+            Error::Usage(format!(
+                "--report describes a Word input; {} is not one",
+                args.inputs[0]
+            ))
+        })?;
+        let json = serde_json::to_vec_pretty(word).map_err(|e| Error::Usage(e.to_string()))?;
+        outputs.write(path, &mut |sink| {
+            sink.write_all(&json).map_err(|e| Error::io(path, e))
+        })?;
+    }
     outputs.commit()?;
     report(&warnings, args.verbose);
     Ok(0)

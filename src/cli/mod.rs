@@ -33,7 +33,7 @@ pub fn read_setup(
 ) -> Result<(Format, ReadOptions), Error> {
     let from = match read.from {
         Some(format) => format,
-        None => Format::from_path(Path::new(first_input))
+        None => Format::of_input(Path::new(first_input))
             .filter(|f| f.is_readable())
             .unwrap_or(Format::Text),
     };
@@ -110,7 +110,7 @@ pub fn report(warnings: &[Warning], verbose: bool) {
         .filter(|w| w.kind == WarningKind::Boilerplate)
         .count();
     for warning in warnings {
-        if verbose || warning.kind != WarningKind::Boilerplate {
+        if verbose || !matches!(warning.kind, WarningKind::Boilerplate | WarningKind::Detail) {
             eprintln!("wengao: warning: {warning}");
         }
     }

@@ -646,10 +646,10 @@ impl<'a> Builder<'a, '_> {
                     self.push(role, Content::Text(spans), None);
                 }
                 ModelBlock::Table(table) => {
-                    self.push(BlockRole::Table, Content::Table(table), None)
+                    self.push(BlockRole::Table, Content::Table(table), None);
                 }
                 ModelBlock::Image(image) => {
-                    self.push(BlockRole::Image, Content::Image(image), None)
+                    self.push(BlockRole::Image, Content::Image(image), None);
                 }
             }
         }

@@ -50,6 +50,7 @@ pub fn read(input: &Input) -> Result<Parsed, Error> {
         document,
         warnings: Vec::new(),
         explanations: Vec::new(),
+        word_report: None,
     })
 }
 

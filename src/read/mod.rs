@@ -1,5 +1,6 @@
 //! Readers: bytes of an input format to the model plus warnings.
 
+pub mod docx;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -37,18 +38,32 @@ pub struct Parsed {
     /// order (`wengao outline --explain`); empty for wengao's own Markdown and JSON, whose
     /// headings are written as such.
     pub explanations: Vec<text::structure::Explanation>,
+    /// What reading a Word file kept, changed and dropped (`--report FILE`).
+    pub word_report: Option<docx::report::Report>,
 }
 
 /// Reads inputs of one format into one document. Several inputs are pages of one text.
 pub fn read(format: Format, inputs: &[Input], options: &ReadOptions) -> Result<Parsed, Error> {
-    match format {
+    match sniff(format, inputs) {
         Format::Text => text::read(inputs, options),
         Format::Markdown => markdown::read(&single(inputs, "markdown")?, options),
         Format::Json => json::read(&single(inputs, "json")?),
-        Format::Html | Format::Docx | Format::Pdf => Err(Error::Usage(format!(
-            "{} is an output format; --from takes text, md or json",
-            format.name()
+        Format::Docx => docx::read(&single(inputs, "docx")?, options),
+        Format::Html | Format::Pdf => Err(Error::Usage(format!(
+            "{} is an output format; --from takes {}",
+            format.name(),
+            Format::readable_names()
         ))),
+    }
+}
+
+/// The format of an input by its content when its name did not say (a Word file named
+/// `draft` or sent on standard input): a zip with `word/document.xml`, or a file LibreOffice
+/// can turn into one; otherwise `named`.
+pub fn sniff(named: Format, inputs: &[Input]) -> Format {
+    match inputs {
+        [one] if named == Format::Text && docx::legacy::is_word_like(&one.bytes) => Format::Docx,
+        _ => named,
     }
 }
 

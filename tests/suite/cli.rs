@@ -456,7 +456,8 @@ fn batch_converts_a_tree_and_reports_failures() {
     )
     .unwrap();
     std::fs::write(input.path().join("empty.txt"), "").unwrap();
-    std::fs::write(input.path().join("ignored.docx"), "x").unwrap();
+    // A PDF is no input (a .docx is, since Word input).
+    std::fs::write(input.path().join("ignored.pdf"), "x").unwrap();
     let out = run(&[
         "convert",
         input.path().to_str().unwrap(),

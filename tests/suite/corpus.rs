@@ -27,6 +27,13 @@ fn parse(outline: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// (matched, predicted, gold) heading counts of a predicted outline against a true one.
+pub fn score(gold: &str, predicted: &str) -> (usize, usize, usize) {
+    let gold = parse(gold);
+    let predicted = parse(predicted);
+    (lcs(&gold, &predicted), predicted.len(), gold.len())
+}
+
 fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let mut previous = vec![0; b.len() + 1];
     for x in a {
@@ -43,7 +50,7 @@ fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     previous[b.len()]
 }
 
-fn f1(matched: usize, predicted: usize, gold: usize) -> f64 {
+pub fn f1(matched: usize, predicted: usize, gold: usize) -> f64 {
     let precision = if predicted == 0 {
         if gold == 0 { 1.0 } else { 0.0 }
     } else {

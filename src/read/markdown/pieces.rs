@@ -11,8 +11,11 @@ use crate::error::{Error, Warning, WarningKind};
 use crate::model::SourceLine;
 
 /// The pulldown-cmark options the reader parses with (and the writer serialises for).
-pub const PARSER_OPTIONS: Options =
-    Options::ENABLE_YAML_STYLE_METADATA_BLOCKS.union(Options::ENABLE_HEADING_ATTRIBUTES);
+/// Footnotes are parsed so that a definition `[^1]: …` is text, not a link reference that
+/// would vanish.
+pub const PARSER_OPTIONS: Options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_FOOTNOTES);
 
 /// The classes and attributes wengao puts on its headings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

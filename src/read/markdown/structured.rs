@@ -320,5 +320,6 @@ pub fn read(
         document,
         warnings,
         explanations: Vec::new(),
+        word_report: None,
     })
 }

@@ -155,6 +155,7 @@ pub(crate) fn read_pages(
         document,
         warnings,
         explanations,
+        word_report: None,
     })
 }
 

@@ -679,10 +679,12 @@ pub fn build(items: Vec<Item>) -> Built {
                 }
                 // A family seen again closes everything opened below it; otherwise the new
                 // heading is a child of the nearest open heading of a higher-ranked family.
-                if let Some(pos) = open
-                    .iter()
-                    .position(|s| family_of(&s.heading.marker) == family)
-                {
+                // (Unless the markup puts it deeper: unnumbered "Heading 3" under an
+                // unnumbered "Heading 2" is a child, though both have no family.)
+                if let Some(pos) = open.iter().zip(&depths).position(|(s, open_depth)| {
+                    family_of(&s.heading.marker) == family
+                        && !matches!((depth, open_depth), (Some(d), Some(o)) if d > *o)
+                }) {
                     placed.push_str(&format!(
                         "numbered like \"{}\" above, a sibling of it",
                         open[pos].heading.text

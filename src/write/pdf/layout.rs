@@ -376,7 +376,7 @@ enum Row {
         fixed_top: Option<f32>,
     },
     /// One row of a table, and the table's header rows to print again above it on a new page.
-    TableRow {
+    OfTable {
         row: TableRowLayout,
         headers: std::rc::Rc<Vec<TableRowLayout>>,
         /// The table's first row (its top rule is drawn).
@@ -576,7 +576,7 @@ impl Setter<'_> {
             let headers: Vec<TableRowLayout> = rows.iter().filter(|r| r.header).cloned().collect();
             let headers = std::rc::Rc::new(headers);
             for (index, row) in rows.into_iter().enumerate() {
-                let row = Row::TableRow {
+                let row = Row::OfTable {
                     row,
                     headers: std::rc::Rc::clone(&headers),
                     first: index == 0,
@@ -1115,11 +1115,11 @@ impl<'a> Paginator<'a> {
         let per_page = self.geometry.lines_per_page;
         let pitch = self.geometry.line_pitch;
         let top = self.geometry.block_top;
-        if !matches!(row, Row::TableRow { .. } | Row::Image { .. }) {
+        if !matches!(row, Row::OfTable { .. } | Row::Image { .. }) {
             self.back_on_the_grid();
         }
         match row {
-            Row::TableRow {
+            Row::OfTable {
                 row,
                 headers,
                 first,
@@ -1383,7 +1383,7 @@ impl<'a> Paginator<'a> {
                     self.lines.push(line);
                     row += rows;
                 }
-                Row::Blank | Row::PageBreak | Row::TableRow { .. } | Row::Image { .. } => {}
+                Row::Blank | Row::PageBreak | Row::OfTable { .. } | Row::Image { .. } => {}
             }
         }
         for rule in rule_pending {
