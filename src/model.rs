@@ -374,8 +374,12 @@ pub enum Width {
 pub enum Family {
     /// An unnumbered heading line ("2023年工作回顾").
     Unnumbered,
-    /// 第一部分, 第一章, 第一节.
+    /// 第一部分, 第一篇.
     Part,
+    /// 第一章.
+    Chapter,
+    /// 第一节 (a chapter's sections).
+    Section,
     /// 一、 二、 十一、
     HanComma,
     /// "一 关于形势和任务", "二　标题", a bare "三": a numeral and white space (or nothing).
@@ -409,14 +413,16 @@ impl Family {
         match self {
             Family::Unnumbered => 0,
             Family::Part => 1,
-            Family::HanSpace => 2,
-            Family::HanComma | Family::OrdinalSpace => 3,
-            Family::Ordinal | Family::Sequence => 4,
-            Family::HanBracket => 5,
-            Family::ArabicDot => 6,
-            Family::ArabicBracket => 7,
-            Family::Circled => 8,
-            Family::YiShi | Family::YiYao | Family::YiFangMian => 9,
+            Family::Chapter => 2,
+            Family::Section => 3,
+            Family::HanSpace => 4,
+            Family::HanComma | Family::OrdinalSpace => 5,
+            Family::Ordinal | Family::Sequence => 6,
+            Family::HanBracket => 7,
+            Family::ArabicDot => 8,
+            Family::ArabicBracket => 9,
+            Family::Circled => 10,
+            Family::YiShi | Family::YiYao | Family::YiFangMian => 11,
         }
     }
 }

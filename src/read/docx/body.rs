@@ -698,9 +698,11 @@ fn merge_rows(rows: Vec<Vec<(usize, TableCell, Merge)>>) -> Vec<TableRow> {
 }
 
 /// Whether a row frames text rather than holding data: its one cell is the table's only
-/// column, or spans the whole width and holds many paragraphs.
+/// column, or spans the whole width and holds a stretch of text (several paragraphs, or a
+/// long one) rather than a caption.
 fn is_frame_row(row: Node, table: Node) -> bool {
-    const MANY_PARAGRAPHS: usize = 12;
+    const FRAME_PARAGRAPHS: usize = 3;
+    const FRAME_CHARS: usize = 100;
     let cells = row_cells(row);
     let [cell] = cells.as_slice() else {
         return false;
@@ -713,8 +715,17 @@ fn is_frame_row(row: Node, table: Node) -> bool {
         .and_then(val)
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(1);
+    if columns <= 1 {
+        return true;
+    }
     let paragraphs = cell.children().filter(|n| is(*n, "p")).count();
-    columns <= 1 || (span >= columns && paragraphs >= MANY_PARAGRAPHS)
+    let chars: usize = cell
+        .descendants()
+        .filter(|n| is(*n, "t"))
+        .filter_map(|n| n.text())
+        .map(|t| t.chars().count())
+        .sum();
+    span >= columns && (paragraphs >= FRAME_PARAGRAPHS || chars >= FRAME_CHARS)
 }
 
 /// A table's rows, through content controls and custom XML around them.

@@ -264,7 +264,7 @@ fn lines_and_objects(units: Vec<Unit>, report: &mut Report) -> (Vec<Line>, Vec<B
                         text: part.to_string(),
                         // A paragraph of Word is a paragraph: only its line breaks may be
                         // hard wraps to rejoin.
-                        after_blank: index == 0 || after_object,
+                        after_blank: after_object,
                         hint: if index == 0 { hint } else { Hint::None },
                     });
                     after_object = false;

@@ -155,17 +155,17 @@ pub fn wrap_width(lines: &[Line]) -> Option<usize> {
 /// assert_eq!(lines[1].text, "这是一段被网页按固定宽度折行的文字，折行处并不是段落的结束，而是同一段落的继续。");
 /// ```
 pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
-    let Some(width) = wrap_width(&lines) else {
-        return lines;
-    };
+    let width = wrap_width(&lines);
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     // Whether the last line kept reaches the wrap width without ending a sentence.
     let mut continues = false;
     for line in lines {
         let starts_item =
             crate::read::text::markers::parse(&line.text).is_some() || line.text.starts_with('—');
-        let reaches_width = columns(&line.text) + FULL_LINE_SLACK_COLUMNS >= width;
+        let reaches_width =
+            width.is_some_and(|width| columns(&line.text) + FULL_LINE_SLACK_COLUMNS >= width);
         let ends = ends_clause(&line.text);
+        let ends_on_comma = ends_in_a_pause(&line.text);
         match out.last_mut() {
             Some(previous) if continues && (!starts_item || ends_in_a_pause(&previous.text)) => {
                 let ascii_join = previous.text.ends_with(|c: char| c.is_ascii_alphanumeric())
@@ -177,7 +177,9 @@ pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
             }
             _ => out.push(line),
         }
-        continues = reaches_width && !ends;
+        // A line that stops on a comma (or 、 or an opening bracket) stops mid-sentence
+        // whatever its length: the next line goes on with it.
+        continues = (reaches_width && !ends) || ends_on_comma;
     }
     out
 }

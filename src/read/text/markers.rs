@@ -171,14 +171,19 @@ fn parse_di(s: &str) -> Option<(Marker, usize)> {
     let body = &s['第'.len_utf8()..];
     let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
     let ordinal = han_number(numeral)?;
-    for suffix in ["部分", "章", "节", "篇"] {
+    for (suffix, family) in [
+        ("部分", Family::Part),
+        ("篇", Family::Part),
+        ("章", Family::Chapter),
+        ("节", Family::Section),
+    ] {
         if let Some(rest) = after.strip_prefix(suffix) {
             // "第一章 总则" but not "第一节课" or "第一部分内容是…" run into a sentence.
             let next = rest.chars().next();
             if next.is_none_or(|c| crate::read::text::space::is_space(c) || "：:，,、".contains(c))
             {
                 let len = s.len() - rest.len();
-                return marker(Family::Part, ordinal, &s[..len], Width::Neutral);
+                return marker(family, ordinal, &s[..len], Width::Neutral);
             }
         }
     }
@@ -390,7 +395,7 @@ mod tests {
             fam("第一部分 总体要求"),
             Some((Family::Part, 1, "第一部分".into()))
         );
-        assert_eq!(fam("第二章"), Some((Family::Part, 2, "第二章".into())));
+        assert_eq!(fam("第二章"), Some((Family::Chapter, 2, "第二章".into())));
         assert_eq!(
             fam("第一点，要看到"),
             Some((Family::Ordinal, 1, "第一点，".into()))

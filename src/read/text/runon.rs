@@ -164,7 +164,10 @@ pub fn split_fused_headings(lines: Vec<Line>) -> Vec<Line> {
 /// Where a fused chapter heading ends and the text after its gap starts.
 fn fused_heading_end(text: &str) -> Option<(usize, usize)> {
     let (marker, _) = markers::parse(text)?;
-    if marker.family != crate::model::Family::Part {
+    if !matches!(
+        marker.family,
+        crate::model::Family::Part | crate::model::Family::Chapter | crate::model::Family::Section
+    ) {
         return None;
     }
     let mut spaces = 0;

@@ -83,7 +83,9 @@ impl HeadingRule {
 fn family_example(family: Family) -> &'static str {
     match family {
         Family::Unnumbered => "unnumbered",
-        Family::Part => "第一章/第一部分",
+        Family::Part => "第一部分/第一篇",
+        Family::Chapter => "第一章",
+        Family::Section => "第一节",
         Family::HanSpace => "一 (numeral and space)",
         Family::HanComma => "一、",
         Family::Ordinal => "第一，",
@@ -230,7 +232,12 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
         None if char_len(&text) <= MAX_STANDALONE_CHARS => (heading(text, None), false),
         Some(end) if char_len(&text[..end]) <= MAX_LONG_LEAD_CHARS => {
             let long = char_len(&text[..end]) > MAX_LEAD_CHARS;
-            let item = if text[end..].trim_matches(is_space).is_empty() {
+            let alone = text[end..].trim_matches(is_space).is_empty();
+            // An item that is one clause closed by "；" is an entry of a list, not a heading.
+            if alone && text.trim_end_matches(is_space).ends_with(['；', ';']) {
+                return (Item::Body { line: number, text }, false);
+            }
+            let item = if alone {
                 heading(text, None)
             } else {
                 heading(text[..end].to_string(), Some(text[end..].to_string()))
@@ -258,7 +265,8 @@ fn is_unnumbered_candidate(text: &str) -> bool {
         && !text.contains([
             '。', '，', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '…',
         ])
-        && !text.starts_with(['—', '（', '(', '“', '"', '《', '〔', '['])
+        // "【常考题型】单项选择题": a bracketed label, not a heading.
+        && !text.starts_with(['—', '（', '(', '“', '"', '《', '〔', '[', '【'])
         && !is_date_line(text)
         && text.chars().any(crate::model::is_han)
 }
