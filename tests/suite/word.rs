@@ -50,7 +50,7 @@ fn expected(name: &str) -> String {
     for line in text.lines() {
         match line {
             "NOTES:" | "HEADERS:" | "TOC:" => section = line,
-            _ if section == "" || section == "NOTES:" => {
+            _ if section.is_empty() || section == "NOTES:" => {
                 out.push_str(line);
                 out.push('\n');
             }
