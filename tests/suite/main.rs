@@ -22,3 +22,4 @@ mod promises;
 mod properties;
 mod reader;
 mod roundtrip;
+mod serve;
