@@ -1,9 +1,14 @@
 //! `wengao serve`: the API against a real server on an ephemeral loopback port with a real
-//! HTTP client (every endpoint, every error status, 8 clients at once, a graceful stop), and
-//! the command itself.
+//! HTTP client (every endpoint, every error status, 8 clients at once, a graceful stop), the
+//! command itself, and the page in headless Chromium driven over the DevTools protocol.
+//! The browser tests need Debian's chromium (scripts/install-test-deps.sh); they fail, never
+//! skip, when it is missing.
 
+use std::ffi::OsStr;
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use wengao::serve::{Config, Server, start};
@@ -838,4 +843,361 @@ fn the_command_needs_allow_remote_beyond_loopback() {
     let (code, err) = child.stop_with("INT");
     assert_eq!(code, Some(0));
     assert!(err.contains("warning"), "{err}");
+}
+
+// ---- the page in a real browser ---------------------------------------------------------
+
+/// Debian's chromium, or a failure that says how to install it.
+fn chromium() -> PathBuf {
+    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
+        if Path::new(candidate).exists() {
+            return PathBuf::from(candidate);
+        }
+    }
+    panic!("chromium is not installed: run scripts/install-test-deps.sh (Debian package chromium)");
+}
+
+/// What a browser test gives back: a DevTools failure is the test's failure.
+type Browsed<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// A headless Chromium with the page open at 1280×800, downloads going to `downloads`.
+fn open_page(
+    server: &Server,
+    downloads: &Path,
+) -> Browsed<(headless_chrome::Browser, Arc<headless_chrome::Tab>)> {
+    use headless_chrome::protocol::cdp::Browser::{
+        SetDownloadBehavior, SetDownloadBehaviorBehaviorOption,
+    };
+    let browser = headless_chrome::Browser::new(headless_chrome::LaunchOptions {
+        headless: true,
+        sandbox: false,
+        enable_gpu: false,
+        path: Some(chromium()),
+        window_size: Some((1280, 800)),
+        idle_browser_timeout: Duration::from_secs(120),
+        args: vec![
+            OsStr::new("--disable-background-networking"),
+            OsStr::new("--disable-gpu"),
+            OsStr::new("--disable-dev-shm-usage"),
+        ],
+        ..headless_chrome::LaunchOptions::default()
+    })?;
+    let tab = browser.new_tab()?;
+    tab.set_default_timeout(Duration::from_secs(30));
+    tab.call_method(SetDownloadBehavior {
+        behavior: SetDownloadBehaviorBehaviorOption::Allow,
+        browser_context_id: None,
+        download_path: Some(downloads.display().to_string()),
+        events_enabled: None,
+    })?;
+    tab.navigate_to(&format!("{}/", base(server)))?;
+    tab.wait_until_navigated()?;
+    tab.wait_for_element("#input")?;
+    Ok((browser, tab))
+}
+
+/// The value of a JavaScript expression in the page.
+fn evaluate(tab: &headless_chrome::Tab, expression: &str) -> Browsed<serde_json::Value> {
+    Ok(tab
+        .evaluate(expression, false)?
+        .value
+        .unwrap_or(serde_json::Value::Null))
+}
+
+/// Waits until `expression` is true in the page.
+fn wait_until(tab: &headless_chrome::Tab, expression: &str) -> Browsed {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while evaluate(tab, expression)? != serde_json::Value::Bool(true) {
+        if Instant::now() > deadline {
+            return Err(format!("the page never came to {expression}").into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
+}
+
+/// Pastes `text` into the text box, as a paste from the clipboard inserts it.
+fn paste(tab: &headless_chrome::Tab, text: &str) -> Browsed {
+    tab.wait_for_element("#input")?.click()?;
+    tab.call_method(headless_chrome::protocol::cdp::Input::InsertText {
+        text: text.to_string(),
+    })?;
+    Ok(())
+}
+
+/// The page's outline as (level, text) pairs, once it shows one.
+fn page_outline(tab: &headless_chrome::Tab) -> Browsed<Vec<(usize, String)>> {
+    tab.wait_for_element_with_custom_timeout("#outline li.heading", Duration::from_secs(30))?;
+    let listing = evaluate(
+        tab,
+        "Array.from(document.querySelectorAll('#outline li.heading')).map(li => li.dataset.level + '\\t' + li.querySelector('.heading-text').textContent).join('\\n')",
+    )?;
+    Ok(listing
+        .as_str()
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(level, text)| (level.parse().unwrap_or(0), text.to_string()))
+        .collect())
+}
+
+/// `wengao outline FILE`'s headings (its title lines left out), as the page should show them.
+fn cli_headings(path: &Path) -> Vec<(usize, String)> {
+    cli_outline(&path.display().to_string())
+        .into_iter()
+        .filter(|(level, _)| *level > 0)
+        .collect()
+}
+
+/// Clicks "download DOCX" and returns the downloaded file's name and bytes.
+fn download_docx(tab: &headless_chrome::Tab, downloads: &Path) -> Browsed<(String, Vec<u8>)> {
+    // The buttons are enabled once the input is there.
+    wait_until(tab, "!document.getElementById('download-docx').disabled")?;
+    tab.wait_for_element("#download-docx")?.click()?;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        // Chromium writes NAME.crdownload and renames it when the download is complete.
+        let done: Vec<PathBuf> = std::fs::read_dir(downloads)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+            .collect();
+        if let [file] = done.as_slice() {
+            let bytes = std::fs::read(file)?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            if let Some(name) = name.filter(|_| !bytes.is_empty()) {
+                return Ok((name, bytes));
+            }
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no DOCX was downloaded into {}", downloads.display()).into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The text of a DOCX's `word/document.xml`.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .expect("UTF-8 XML");
+    let doc = roxmltree::Document::parse(&xml).expect("XML");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "t")
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+/// Asserts a download is the DOCX `wengao convert` writes for `text`, named after its title
+/// (which starts with `title`), with `phrases` of the speech in it.
+fn assert_is_the_docx_of(download: &(String, Vec<u8>), text: &[u8], title: &str, phrases: &[&str]) {
+    let (name, bytes) = download;
+    assert!(bytes.starts_with(b"PK\x03\x04"), "not a zip");
+    assert!(name.starts_with(title), "named {name}");
+    assert!(name.ends_with(".docx"), "named {name}");
+    let body = han(&docx_text(bytes));
+    for phrase in phrases {
+        assert!(
+            body.contains(&han(phrase)),
+            "{phrase} missing from the DOCX"
+        );
+    }
+    assert!(
+        *bytes == cli_output(text, Format::Docx, "gongwen"),
+        "the downloaded DOCX differs from what wengao convert writes"
+    );
+}
+
+/// Phrases of the sample speech, from its opening to its last part.
+const SAMPLE_PHRASES: [&str; 3] = [
+    "今天召开全市机关作风建设推进会",
+    "充分认识加强机关作风建设的重要意义",
+    "严格督查问责",
+];
+
+#[test]
+fn in_chromium_a_pasted_speech_shows_its_outline_and_downloads_as_docx() -> Browsed {
+    let server = default_server();
+    let downloads = tempfile::tempdir()?;
+    let (_browser, tab) = open_page(&server, downloads.path())?;
+    paste(&tab, &String::from_utf8(sample_bytes())?)?;
+    assert_eq!(page_outline(&tab)?, cli_headings(Path::new(&sample())));
+    let title = evaluate(
+        &tab,
+        "document.querySelector('#outline .outline-title').textContent",
+    )?;
+    assert!(
+        title
+            .as_str()
+            .is_some_and(|t| t.starts_with("加强机关作风建设") && t.ends_with("讲话稿")),
+        "{title}"
+    );
+    // The banner of the web page is among the removed lines, with its line number.
+    wait_until(
+        &tab,
+        "document.querySelector('#warnings .group.removed li') !== null",
+    )?;
+    let removed = evaluate(
+        &tab,
+        "document.querySelector('#warnings .group.removed').textContent",
+    )?;
+    assert!(
+        removed
+            .as_str()
+            .is_some_and(|t| t.contains("第1行") && t.contains("WENGAO-FANWEN.COM")),
+        "{removed}"
+    );
+    // What the box holds after the paste is what was converted.
+    let pasted = evaluate(&tab, "document.getElementById('input').value")?;
+    let pasted = pasted.as_str().ok_or("the box has no text")?;
+    let download = download_docx(&tab, downloads.path())?;
+    assert_is_the_docx_of(
+        &download,
+        pasted.as_bytes(),
+        "加强机关作风建设",
+        &SAMPLE_PHRASES,
+    );
+    Ok(())
+}
+
+#[test]
+fn in_chromium_a_chosen_file_shows_its_outline_and_downloads_as_docx() -> Browsed {
+    let server = default_server();
+    let downloads = tempfile::tempdir()?;
+    let (_browser, tab) = open_page(&server, downloads.path())?;
+    let path = PathBuf::from(sample());
+    // What a click on 选择文件 and a choice in the file dialog do: DOM.setFileInputFiles.
+    tab.wait_for_element("#file")?
+        .set_input_files(&[path.to_str().ok_or("path")?])?;
+    assert_eq!(page_outline(&tab)?, cli_headings(&path));
+    let chip = evaluate(&tab, "document.getElementById('file-name').textContent")?;
+    assert_eq!(chip, serde_json::Value::String("input.txt".into()));
+    let download = download_docx(&tab, downloads.path())?;
+    assert_is_the_docx_of(
+        &download,
+        &sample_bytes(),
+        "加强机关作风建设",
+        &SAMPLE_PHRASES,
+    );
+    Ok(())
+}
+
+#[test]
+fn in_chromium_a_dropped_file_shows_its_outline_and_downloads_as_docx() -> Browsed {
+    let server = default_server();
+    let downloads = tempfile::tempdir()?;
+    let (_browser, tab) = open_page(&server, downloads.path())?;
+    let seed = std::fs::read(seed_text())?;
+    // A file dropped on the page: the drop event a file manager's drag ends with.
+    let text = serde_json::to_string(&String::from_utf8(seed.clone())?)?;
+    evaluate(
+        &tab,
+        &format!(
+            "(() => {{ const data = new DataTransfer(); \
+             data.items.add(new File([{text}], '讲话.txt', {{ type: 'text/plain' }})); \
+             for (const type of ['dragenter', 'dragover', 'drop']) \
+             document.body.dispatchEvent(new DragEvent(type, {{ dataTransfer: data, bubbles: true, cancelable: true }})); \
+             return true; }})()"
+        ),
+    )?;
+    assert_eq!(page_outline(&tab)?, cli_headings(&seed_text()));
+    wait_until(&tab, "document.getElementById('drop-overlay').hidden")?;
+    let chip = evaluate(&tab, "document.getElementById('file-name').textContent")?;
+    assert_eq!(chip, serde_json::Value::String("讲话.txt".into()));
+    let download = download_docx(&tab, downloads.path())?;
+    assert_is_the_docx_of(
+        &download,
+        &seed,
+        "在干部作风整顿活动动员大会上的讲话",
+        &["要解决好工作作风问题", "事无巨细抓具体"],
+    );
+    Ok(())
+}
+
+/// Lays the page out at `width`×`height` CSS px.
+fn resize(tab: &headless_chrome::Tab, width: u32, height: u32) -> Browsed {
+    use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
+    tab.call_method(SetDeviceMetricsOverride {
+        width,
+        height,
+        device_scale_factor: 1.0,
+        mobile: false,
+        scale: None,
+        screen_width: None,
+        screen_height: None,
+        position_x: None,
+        position_y: None,
+        dont_set_visible_size: None,
+        screen_orientation: None,
+        viewport: None,
+        display_feature: None,
+        device_posture: None,
+    })?;
+    Ok(())
+}
+
+/// A PNG of the page as it is shown, kept in `$WENGAO_SCREENSHOTS/NAME` when that is set
+/// (docs/serve.png is made so).
+fn screenshot(tab: &headless_chrome::Tab, name: &str) -> Browsed {
+    use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+    let png = tab.capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)?;
+    assert!(png.starts_with(b"\x89PNG"));
+    if let Some(dir) = std::env::var_os("WENGAO_SCREENSHOTS") {
+        std::fs::write(Path::new(&dir).join(name), png)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn in_chromium_the_page_fits_1280x800_and_a_narrow_window() -> Browsed {
+    let server = default_server();
+    let downloads = tempfile::tempdir()?;
+    let (_browser, tab) = open_page(&server, downloads.path())?;
+    resize(&tab, 1280, 800)?;
+    paste(&tab, &String::from_utf8(std::fs::read(seed_text())?)?)?;
+    page_outline(&tab)?;
+    // The preview shows the speech on A4 sheets, and nothing is busy any more.
+    wait_until(
+        &tab,
+        "document.getElementById('preview').srcdoc.includes('要解决好工作作风问题') \
+         && document.getElementById('preview-busy').hidden",
+    )?;
+    // Every pane is on the screen, side by side, and nothing overflows sideways.
+    let panes = "['input', 'outline', 'warnings', 'preview', 'download-docx']\
+                 .map(id => document.getElementById(id).getBoundingClientRect())";
+    wait_until(
+        &tab,
+        &format!(
+            "{panes}.every(r => r.width > 150 && r.height > 20 && r.left >= 0 && r.right <= 1280 && r.top < 800) \
+             && document.documentElement.scrollWidth <= 1280"
+        ),
+    )?;
+    // The box shown from the speech's start, as after a paste into an empty page.
+    evaluate(&tab, "document.getElementById('input').scrollTop = 0")?;
+    std::thread::sleep(Duration::from_millis(300));
+    screenshot(&tab, "serve-1280.png")?;
+    // A narrow window: the panes stack, each as wide as the window allows, the download
+    // buttons two by two.
+    resize(&tab, 420, 800)?;
+    let narrow = format!(
+        "Array.from(document.querySelectorAll('.pane, .downloads')).map(p => p.getBoundingClientRect()) \
+         .every(r => r.width > 360 && r.left >= 0 && r.right <= 420) \
+         && {panes}.every(r => r.width > 150 && r.left >= 0 && r.right <= 420) \
+         && document.documentElement.scrollWidth <= 420"
+    );
+    if let Err(error) = wait_until(&tab, &narrow) {
+        let rects = evaluate(
+            &tab,
+            &format!(
+                "JSON.stringify({panes}.map(r => [r.left, r.width])) + ' ' + document.documentElement.scrollWidth"
+            ),
+        )?;
+        return Err(format!("{error}: {rects}").into());
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    screenshot(&tab, "serve-420.png")?;
+    Ok(())
 }
