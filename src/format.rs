@@ -104,6 +104,56 @@ impl Format {
             .find(|f| f.extensions().contains(&ext.as_str()))
     }
 
+    /// The format a name in a request names: what `--from` and `--to` take (a format's name
+    /// or its alias), any case.
+    ///
+    /// ```
+    /// use wengao::format::Format;
+    /// assert_eq!(Format::from_name("markdown"), Some(Format::Markdown));
+    /// assert_eq!(Format::from_name("TXT"), Some(Format::Text));
+    /// assert_eq!(Format::from_name("rtf"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Format> {
+        <Format as clap::ValueEnum>::from_str(name.trim(), true).ok()
+    }
+
+    /// The input format `bytes` look like, for an input that comes without a name: a zip
+    /// (a .docx; an .odt), an OLE file (.doc, .wps) or an RTF is DOCX (the Word reader takes
+    /// them), `{` first is JSON, front matter or `#` headings
+    /// are Markdown, anything else is text.
+    ///
+    /// ```
+    /// use wengao::format::Format;
+    /// assert_eq!(Format::sniff(b"  {\"wengao-model\": 1}"), Format::Json);
+    /// assert_eq!(Format::sniff("# 讲话\n\n## 一、要求\n".as_bytes()), Format::Markdown);
+    /// assert_eq!(Format::sniff("讲话\n一、要求\n".as_bytes()), Format::Text);
+    /// ```
+    pub fn sniff(bytes: &[u8]) -> Format {
+        if crate::read::docx::legacy::is_word_like(bytes) {
+            return Format::Docx;
+        }
+        let head = &bytes[..bytes.len().min(64 * 1024)];
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let Some(first) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+            return Format::Text;
+        };
+        if head[first] == b'{' {
+            return Format::Json;
+        }
+        // A character cut at the 64 KB mark becomes U+FFFD, which no test below looks at.
+        let text = String::from_utf8_lossy(head);
+        let front_matter = text.lines().next().is_some_and(|l| l.trim_end() == "---");
+        let atx_heading = text.lines().any(|line| {
+            let hashes = line.bytes().take_while(|&b| b == b'#').count();
+            (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+        });
+        if front_matter || atx_heading {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+
     /// The names of the formats wengao reads, for messages.
     pub fn readable_names() -> String {
         Format::ALL

@@ -19,6 +19,7 @@ pub mod gongwen_check;
 pub mod model;
 pub mod outline;
 pub mod read;
+pub mod serve;
 pub mod template;
 pub mod write;
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use cli::args::{ConvertArgs, InspectArgs, StyleArgs};
+use cli::args::{ConvertArgs, InspectArgs, ServeArgs, StyleArgs};
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +32,8 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.
     Man,
+    /// Serve the page for people who never open a terminal: paste, preview, download.
+    Serve(ServeArgs),
     /// Show the font each template role resolved to (for PDF), and from which file.
     Fonts(StyleArgs),
     /// List the shipped templates, or print one to start a template of your own.
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(&args),
         Command::Completions { shell } => cli::docs::completions(shell, &mut Cli::command()),
         Command::Man => cli::docs::man(Cli::command()),
+        Command::Serve(args) => cli::serve::run(&args),
         Command::Fonts(style) => cli::fonts::run(&style),
         Command::Templates { action } => cli::templates::run(match &action {
             Some(TemplateAction::Show { name }) => Some(name),

@@ -1,5 +1,6 @@
 //! The command line's arguments (clap derive), one struct per command.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use wengao::Format;
@@ -123,5 +124,91 @@ impl KindArg {
             KindArg::Upward => wengao::model::DocKind::Upward,
             KindArg::Letter => wengao::model::DocKind::Letter,
         }
+    }
+}
+
+/// `wengao serve`.
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The address to listen on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:8720")]
+    pub addr: SocketAddr,
+    /// Open the page in the default browser (xdg-open).
+    #[arg(long)]
+    pub open: bool,
+    /// Allow an address beyond loopback: other machines can then use the page.
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Refuse uploads larger than this (e.g. 50MB, 512KB, 1GB; a bare number is megabytes).
+    #[arg(long, value_name = "SIZE", default_value_t = ByteSize(wengao::serve::DEFAULT_MAX_UPLOAD_BYTES))]
+    pub max_upload: ByteSize,
+}
+
+/// A size given on the command line: a number with B, KB, MB or GB (binary units, any case,
+/// the B optional), megabytes without a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub usize);
+
+const UNITS: [(&str, u32); 4] = [("G", 30), ("M", 20), ("K", 10), ("", 0)];
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let upper = text.trim().to_ascii_uppercase();
+        let digits = upper.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
+        let unit = upper[digits.len()..].trim();
+        let shift = match unit.strip_suffix('B').unwrap_or(unit) {
+            "" if unit.is_empty() => 20,
+            prefix => UNITS
+                .iter()
+                .find(|(p, _)| *p == prefix)
+                .map(|(_, shift)| *shift)
+                .ok_or_else(|| format!("{text:?}: write a size such as 50MB, 512KB or 1GB"))?,
+        };
+        let number: usize = digits
+            .parse()
+            .map_err(|_| format!("{text:?}: write a size such as 50MB, 512KB or 1GB"))?;
+        number
+            .checked_mul(1 << shift)
+            .map(ByteSize)
+            .ok_or_else(|| format!("{text:?} is too large"))
+    }
+}
+
+impl std::fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (unit, shift) = UNITS
+            .iter()
+            .find(|(_, shift)| self.0 % (1 << shift) == 0 && self.0 >= 1 << shift)
+            .copied()
+            .unwrap_or(("", 0));
+        write!(f, "{}{unit}B", self.0 >> shift)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ByteSize;
+
+    #[test]
+    fn sizes_read_and_print() {
+        for (text, bytes) in [
+            ("50MB", 50 << 20),
+            ("50mb", 50 << 20),
+            ("50 M", 50 << 20),
+            ("50", 50 << 20),
+            ("512KB", 512 << 10),
+            ("1GB", 1 << 30),
+            ("1000B", 1000),
+        ] {
+            assert_eq!(text.parse::<ByteSize>(), Ok(ByteSize(bytes)), "{text}");
+        }
+        for text in ["", "MB", "5TB", "-1MB", "1.5MB", "99999999999999999999GB"] {
+            assert!(text.parse::<ByteSize>().is_err(), "{text}");
+        }
+        assert_eq!(ByteSize(50 << 20).to_string(), "50MB");
+        assert_eq!(ByteSize(1000).to_string(), "1000B");
+        assert_eq!(ByteSize(0).to_string(), "0B");
     }
 }

@@ -9,6 +9,7 @@ pub mod docs;
 pub mod fonts;
 pub mod outline;
 pub mod plan;
+pub mod serve;
 pub mod stdout;
 pub mod templates;
 

@@ -23,3 +23,4 @@ mod properties;
 mod reader;
 mod roundtrip;
 mod word;
+mod serve;

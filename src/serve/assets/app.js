@@ -13,7 +13,8 @@
   };
 
   const TEMPLATE_LABELS = { gongwen: '公文（GB/T 9704）', speech: '讲话稿', letter: '信函', plain: '普通' };
-  const KIND_LABELS = { speech: '讲话稿', notice: '下行文', upward: '上行文', letter: '信函' };
+  // The server's `kind`: speech without a 版头, else the 公文's layout (文件格式, upward, 信函).
+  const KIND_LABELS = { speech: '讲话稿', file: '下行文', upward: '上行文', letter: '信函' };
   const FROM_EXT = { txt: 'text', text: 'text', md: 'md', markdown: 'md', json: 'json', docx: 'docx' };
   const FILE_EXT = { docx: 'docx', pdf: 'pdf', md: 'md', html: 'html', json: 'json', text: 'txt' };
   const FORMAT_NAMES = { docx: 'Word 文件', pdf: 'PDF 文件', md: 'Markdown 文件', html: 'HTML 文件' };

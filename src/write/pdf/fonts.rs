@@ -4,12 +4,14 @@
 //! CJK SC…) and Latin families; every listed face that is installed joins the role's chain,
 //! followed by shared fallbacks, and a character is set in the first face whose cmap has it.
 //! Faces are memory-mapped and parsed lazily by printpdf, so a 20 MB `.ttc` costs little.
+//! What a set of template fonts resolved to is kept for the process ([`Fonts::load`]): a
+//! server or a batch writing many PDFs searches and parses the font files once.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use printpdf::{AzulParsedFont, ParsedFont};
 use rustc_hash::FxHashMap;
@@ -105,10 +107,54 @@ pub struct RoleFaces {
 
 /// The faces every role resolved to.
 pub struct Fonts {
-    pub faces: Vec<Face>,
+    /// Shared with every other `Fonts` loaded with the same settings in this process.
+    pub faces: Arc<Vec<Face>>,
     pub roles: Vec<RoleFaces>,
     /// Choices already made: cmap lookups are the layout's hottest path.
     choices: RefCell<FxHashMap<(FaceRole, char), GlyphChoice>>,
+}
+
+/// What one set of font settings resolved to, shared by the [`Fonts`] loaded with them.
+struct Resolved {
+    faces: Arc<Vec<Face>>,
+    roles: Vec<RoleFaces>,
+}
+
+/// Settings resolved so far in this process.
+static RESOLVED: OnceLock<Mutex<HashMap<CacheKey, Arc<Resolved>>>> = OnceLock::new();
+
+/// At most this many different font settings are kept (each holds its parsed faces).
+const MAX_CACHED_SETTINGS: usize = 16;
+
+/// Everything [`Fonts::resolve`] depends on: each role's families and font file, the
+/// `--font` overrides and where to search.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct CacheKey {
+    roles: Vec<(Vec<String>, Vec<String>, Option<String>)>,
+    overrides: Vec<(String, String)>,
+    dirs: Vec<PathBuf>,
+    system: bool,
+}
+
+impl CacheKey {
+    fn new(template: &Template, overrides: &[(String, String)], search: &FontSearch) -> Self {
+        CacheKey {
+            roles: FaceRole::ALL
+                .iter()
+                .map(|role| {
+                    let style = role.style(&template.roles);
+                    (
+                        style.east_asian.clone(),
+                        style.latin.clone(),
+                        style.font_file.clone(),
+                    )
+                })
+                .collect(),
+            overrides: overrides.to_vec(),
+            dirs: search.dirs.clone(),
+            system: search.system,
+        }
+    }
 }
 
 /// Installed faces, searchable by family name.
@@ -229,11 +275,49 @@ fn face_in_file(path: &Path) -> Result<(u32, String), String> {
 impl Fonts {
     /// Finds and loads the faces of every role of `template`; `overrides` are
     /// `--font ROLE=PATH` pairs. Fails when no Chinese face is found at all.
+    ///
+    /// The result is kept for the rest of the process, keyed by everything it depends on
+    /// (each role's families and font file, the overrides, the search folders), so later
+    /// calls with the same settings neither search nor parse font files again. A failure is
+    /// not kept: the next call looks again.
     pub fn load(
         template: &Template,
         overrides: &[(String, String)],
         search: &FontSearch,
     ) -> Result<Fonts, Error> {
+        let key = CacheKey::new(template, overrides, search);
+        let cache = RESOLVED.get_or_init(Mutex::default);
+        let cached = cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&key)
+            .cloned();
+        let resolved = match cached {
+            Some(resolved) => resolved,
+            None => {
+                let resolved = Arc::new(Self::resolve(template, overrides, search)?);
+                let mut entries = cache
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if entries.len() < MAX_CACHED_SETTINGS {
+                    entries.insert(key, Arc::clone(&resolved));
+                }
+                resolved
+            }
+        };
+        Ok(Fonts {
+            faces: Arc::clone(&resolved.faces),
+            roles: resolved.roles.clone(),
+            choices: RefCell::new(FxHashMap::default()),
+        })
+    }
+
+    /// Searches and parses the faces of every role (what [`Fonts::load`] keeps).
+    fn resolve(
+        template: &Template,
+        overrides: &[(String, String)],
+        search: &FontSearch,
+    ) -> Result<Resolved, Error> {
         let write_error = |message: String| Error::Write {
             format: "pdf",
             message,
@@ -303,10 +387,9 @@ impl Fonts {
                 latin,
             });
         }
-        let fonts = Fonts {
-            faces: loader.faces,
+        let fonts = Resolved {
+            faces: Arc::new(loader.faces),
             roles,
-            choices: RefCell::new(FxHashMap::default()),
         };
         let has_chinese = fonts.faces.iter().any(|face| face.glyph('中').is_some());
         if !has_chinese {
