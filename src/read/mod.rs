@@ -62,9 +62,7 @@ pub fn read(format: Format, inputs: &[Input], options: &ReadOptions) -> Result<P
 /// can turn into one; otherwise `named`.
 pub fn sniff(named: Format, inputs: &[Input]) -> Format {
     match inputs {
-        [one] if named == Format::Text && Format::sniff(&one.bytes) == Format::Docx => {
-            Format::Docx
-        }
+        [one] if named == Format::Text && Format::sniff(&one.bytes) == Format::Docx => Format::Docx,
         _ => named,
     }
 }

@@ -22,5 +22,5 @@ mod promises;
 mod properties;
 mod reader;
 mod roundtrip;
-mod word;
 mod serve;
+mod word;

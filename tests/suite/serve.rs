@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use wengao::serve::{Config, Server, start};
 use wengao::{Format, Input, ReadOptions, Template, WriteOptions};
 
-use crate::common::{han, sample, seed_text, wengao};
+use crate::common::{docx_text, han, root, sample, seed_text, wengao};
 
 /// The CSP of src/serve/assets/README.md, word for word.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -975,22 +975,6 @@ fn download_docx(tab: &headless_chrome::Tab, downloads: &Path) -> Browsed<(Strin
     }
 }
 
-/// The text of a DOCX's `word/document.xml`.
-fn docx_text(bytes: &[u8]) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .expect("word/document.xml")
-        .read_to_string(&mut xml)
-        .expect("UTF-8 XML");
-    let doc = roxmltree::Document::parse(&xml).expect("XML");
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "t")
-        .filter_map(|n| n.text())
-        .collect()
-}
-
 /// Asserts a download is the DOCX `wengao convert` writes for `text`, named after its title
 /// (which starts with `title`), with `phrases` of the speech in it.
 fn assert_is_the_docx_of(download: &(String, Vec<u8>), text: &[u8], title: &str, phrases: &[&str]) {
@@ -1200,4 +1184,25 @@ fn in_chromium_the_page_fits_1280x800_and_a_narrow_window() -> Browsed {
     std::thread::sleep(Duration::from_millis(300));
     screenshot(&tab, "serve-420.png")?;
     Ok(())
+}
+
+#[test]
+fn a_word_file_is_read_by_name_or_by_content() {
+    let server = default_server();
+    let bytes = std::fs::read(root().join("fixtures/word/numbering.docx")).unwrap();
+    for query in ["/api/outline?from=docx", "/api/outline"] {
+        let answer = post(&server, query, &bytes);
+        assert_eq!(answer.status, 200, "{query}");
+        let json = answer.json();
+        let headings: Vec<&str> = json["headings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|h| h["text"].as_str())
+            .collect();
+        assert!(headings.contains(&"一、总体要求"), "{query}: {headings:?}");
+    }
+    let answer = post(&server, "/api/convert?to=docx", &bytes);
+    assert_eq!(answer.status, 200);
+    assert!(docx_text(&answer.body).contains("一、总体要求"));
 }
