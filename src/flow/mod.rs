@@ -339,6 +339,9 @@ pub struct Rule {
     /// A second, thinner or thicker, rule right under it (信函格式's double rules), and the
     /// gap between them.
     pub double: Option<(f32, f32)>,
+    /// A rule shorter than the type area starts at its left edge (the notes' rule) instead
+    /// of being centred.
+    pub from_left: bool,
 }
 
 impl Content<'_> {
@@ -665,9 +668,13 @@ impl<'a> Builder<'a, '_> {
             color: Rgb::BLACK,
             length_mm: Some(NOTE_RULE_MM),
             double: None,
+            from_left: true,
         };
         self.push(BlockRole::Note, Content::Rule(rule), None);
-        self.last().style.align = Align::Left;
+        // The rule stands a line below the text, not on its last line.
+        let rule_block = self.last();
+        rule_block.style.align = Align::Left;
+        rule_block.space_before_lines = rule_block.space_before_lines.max(1.0);
         for (index, note) in notes.iter().enumerate() {
             for (paragraph_index, paragraph) in note.paragraphs.iter().enumerate() {
                 let mut spans = Vec::new();
@@ -833,6 +840,7 @@ impl<'a> Builder<'a, '_> {
             color: RED,
             length_mm,
             double: (double.0 > 0.0).then_some(double),
+            from_left: false,
         };
         self.push(BlockRole::DocNumber, Content::Rule(rule), None);
         let block = self.last();
@@ -1002,6 +1010,7 @@ impl<'a> Builder<'a, '_> {
                 color: Rgb::BLACK,
                 length_mm: None,
                 double: None,
+                from_left: false,
             };
             builder.push(BlockRole::RecordCc, Content::Rule(rule), None);
         };

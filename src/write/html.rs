@@ -777,6 +777,9 @@ fn rule_css(rule: &Rule) -> String {
     }
     if let Some(length) = rule.length_mm {
         css.push_str(&format!(" width: {}mm; max-width: 100%;", number(length)));
+        if rule.from_left {
+            css.push_str(" margin-left: 0;");
+        }
     }
     css
 }

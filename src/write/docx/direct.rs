@@ -197,9 +197,14 @@ fn indents(block: &Block, geometry: &PageGeometry) -> String {
     let style = &block.style;
     if let Content::Rule(Rule {
         length_mm: Some(length),
+        from_left,
         ..
     }) = &block.content
     {
+        if *from_left {
+            let short = geometry.text_width().0 - Twips::from_mm(*length).0;
+            return format!("<w:ind w:left=\"0\" w:right=\"{short}\"/>");
+        }
         let reach = (Twips::from_mm(*length).0 - geometry.text_width().0) / 2;
         return format!("<w:ind w:left=\"{}\" w:right=\"{}\"/>", -reach, -reach);
     }

@@ -1302,10 +1302,14 @@ impl<'a> Paginator<'a> {
         self.previous_kept = false;
     }
 
-    /// The left and right ends of a rule: the type area's width, or a length centred on it.
+    /// The left and right ends of a rule: the type area's width, or a length centred on it (or
+    /// from its left edge).
     fn rule_ends(&self, rule: &Rule) -> (f32, f32) {
         let geometry = &self.geometry;
         match rule.length_mm {
+            Some(length) if rule.from_left => {
+                (geometry.block_left, geometry.block_left + mm_to_pt(length))
+            }
             Some(length) => {
                 let middle = geometry.block_left + geometry.block_width / 2.0;
                 let half = mm_to_pt(length) / 2.0;
