@@ -44,8 +44,12 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         Some(part) => package.read_xml(&part)?,
         None => None,
     };
-    let styles = match &styles_xml {
-        Some(xml) => Styles::parse(parse_xml(&input.name, "styles.xml", xml)?.root_element()),
+    let styles_tree = match &styles_xml {
+        Some(xml) => Some(parse_xml(&input.name, "styles.xml", xml)?),
+        None => None,
+    };
+    let styles = match &styles_tree {
+        Some(tree) => Styles::parse(tree.root_element()),
         None => Styles::default(),
     };
     let mut numbering = match part_of("numbering") {
@@ -152,8 +156,10 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
     };
     report.numbering_frozen = numbering.labels;
     headers_and_footers(&mut package, &main, &rels, body, &mut report)?;
-    report.fonts_replaced = fonts(styles_xml.as_deref(), &document_xml);
+    report.fonts_replaced = fonts(styles_tree.iter().chain([&document]));
+    drop(styles_tree);
     drop(document);
+    drop(document_xml);
 
     let (lines, objects) = lines_and_objects(units, &mut report);
     if lines.is_empty() && objects.is_empty() {
@@ -476,20 +482,14 @@ fn headers_and_footers(
 }
 
 /// The fonts the document names (styles and runs), which the template's faces replace.
-fn fonts(styles: Option<&str>, document: &str) -> Vec<String> {
+fn fonts<'a, 'i: 'a>(trees: impl Iterator<Item = &'a roxmltree::Document<'i>>) -> Vec<String> {
     let mut names = BTreeSet::new();
-    for xml in styles.into_iter().chain([document]) {
-        let Ok(doc) = roxmltree::Document::parse(xml) else {
-            continue;
-        };
-        for node in doc.descendants().filter(|n| xml::is(*n, "rFonts")) {
+    for tree in trees {
+        for node in tree.descendants().filter(|n| xml::is(*n, "rFonts")) {
             for key in ["eastAsia", "ascii", "hAnsi"] {
                 if let Some(name) = xml::attr(node, key) {
                     names.insert(name.to_string());
                 }
-            }
-            if names.len() > 30 {
-                break;
             }
         }
     }

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Whole-process timing and memory of wengao reading a Word file, against the anchors, in one run.
+
+Usage: scripts/bench-word.py [--runs N] [FILE.docx]
+Default FILE: ../shared/docx-corpus/texts/11_* (the 246-page draft), else fixtures/word/long.docx.
+Needs target/release/wengao, scripts/install-bench-deps.sh (pandoc), LibreOffice (soffice).
+Prints the median wall time of: wengao FILE -> DOCX and -> PDF; pandoc FILE -> DOCX;
+soffice FILE -> PDF; the ratios the issue sets (<= 0.1x pandoc, <= 0.05x LibreOffice); and
+wengao's peak RSS against the file's unzipped XML size (goal <= 10x).
+"""
+import argparse
+import glob
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WENGAO = os.path.join(ROOT, "target/release/wengao")
+BENCH_BIN = os.environ.get("WENGAO_BENCH_DIR", "/opt/wengao-bench") + "/bin"
+
+
+def tool(name):
+    path = shutil.which(name) or os.path.join(BENCH_BIN, name)
+    if not os.path.exists(path):
+        sys.exit(f"{name} not found: run scripts/install-bench-deps.sh / install-test-deps.sh")
+    return path
+
+
+def timed(cmd, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss_kb(cmd):
+    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, check=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("file", nargs="?")
+    args = parser.parse_args()
+    source = args.file
+    if not source:
+        found = glob.glob(os.path.join(ROOT, "../shared/docx-corpus/texts/11_*.docx"))
+        source = found[0] if found else os.path.join(ROOT, "fixtures/word/long.docx")
+    with zipfile.ZipFile(source) as z:
+        xml = sum(i.file_size for i in z.infolist() if i.filename.endswith(".xml"))
+    pandoc, soffice = tool("pandoc"), tool("soffice")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = lambda ext: os.path.join(tmp, "out." + ext)
+        profile = "-env:UserInstallation=file://" + os.path.join(tmp, "lo-profile")
+        # LibreOffice's first start builds its profile: not counted.
+        subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", tmp,
+                        source], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rows = {
+            "wengao -> docx": timed([WENGAO, "convert", source, "-o", out("docx")], args.runs),
+            "wengao -> pdf": timed([WENGAO, "convert", source, "-o", out("pdf")], args.runs),
+            "pandoc -> docx": timed([pandoc, source, "-o", out("p.docx")], args.runs),
+            "soffice -> pdf": timed([soffice, profile, "--headless", "--convert-to", "pdf",
+                                     "--outdir", tmp, source], max(1, args.runs // 2)),
+        }
+        rss_docx = peak_rss_kb([WENGAO, "convert", source, "-o", out("docx")])
+        rss_pdf = peak_rss_kb([WENGAO, "convert", source, "-o", out("pdf")])
+    print(f"{os.path.basename(source)}: unzipped XML {xml / 1e6:.1f} MB, median of {args.runs}")
+    for name, seconds in rows.items():
+        print(f"  {name:16} {seconds * 1000:8.0f} ms")
+    docx_ratio = rows["wengao -> docx"] / rows["pandoc -> docx"]
+    pdf_ratio = rows["wengao -> pdf"] / rows["soffice -> pdf"]
+    print(f"  docx / pandoc    {docx_ratio:8.3f}  (goal <= 0.1)")
+    print(f"  pdf / soffice    {pdf_ratio:8.3f}  (goal <= 0.05)")
+    for name, kb in [("docx", rss_docx), ("pdf", rss_pdf)]:
+        print(f"  peak RSS {name:5}  {kb / 1024:6.1f} MiB = {kb * 1024 / xml:5.1f}x the XML (goal <= 10x)")
+
+
+if __name__ == "__main__":
+    main()
