@@ -646,7 +646,13 @@ impl<'a> Walker<'a> {
                         paragraphs.extend(nested.paragraphs);
                     }
                 }
-                picture @ Unit::Image(_) => self.deferred.push(picture),
+                picture @ Unit::Image(_) => {
+                    self.report.warn(
+                        self.paragraphs,
+                        "a picture inside a table cell is placed after the table".to_string(),
+                    );
+                    self.deferred.push(picture);
+                }
             }
         }
         paragraphs
