@@ -393,6 +393,8 @@ pub enum Family {
     Sequence,
     /// （一） (一)
     HanBracket,
+    /// "任务1：", "专题二：": a short label, a number and a colon, the label recurring.
+    Labelled,
     /// 1. 1． 1、
     ArabicDot,
     /// （1） (1)
@@ -419,10 +421,11 @@ impl Family {
             Family::HanComma | Family::OrdinalSpace => 5,
             Family::Ordinal | Family::Sequence => 6,
             Family::HanBracket => 7,
-            Family::ArabicDot => 8,
-            Family::ArabicBracket => 9,
-            Family::Circled => 10,
-            Family::YiShi | Family::YiYao | Family::YiFangMian => 11,
+            Family::Labelled => 8,
+            Family::ArabicDot => 9,
+            Family::ArabicBracket => 10,
+            Family::Circled => 11,
+            Family::YiShi | Family::YiYao | Family::YiFangMian => 12,
         }
     }
 }

@@ -208,7 +208,8 @@ fn is_byline(text: &str) -> bool {
 /// "习近平", "州长  杨光杰", "国务院总理 李强".
 fn is_speaker_line(text: &str) -> bool {
     let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
-    if PART_TITLES.contains(&compact.as_str()) {
+    // "第一章 组织建设", "一 总体要求": a heading, not a post and a name.
+    if PART_TITLES.contains(&compact.as_str()) || markers::parse(text).is_some() {
         return false;
     }
     if visible_len(text) > MAX_SPEAKER_CHARS

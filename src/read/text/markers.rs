@@ -133,8 +133,60 @@ pub fn parse(s: &str) -> Option<(Marker, usize)> {
         }
         c if ascii_digit_value(c).is_some() => parse_arabic(s),
         c if HAN_DIGITS.contains(c) => parse_han(s),
+        c if crate::model::is_han(c) => parse_labelled(s),
         _ => None,
     }
+}
+
+/// The longest label of a labelled heading ("任务1：", "专题 二："), in characters.
+const MAX_LABEL_CHARS: usize = 4;
+
+/// "任务1：…", "考点 2：…", "专题三：…": a label of one to four Chinese characters, a number and
+/// a colon, then the heading's text. Whether the label recurs (one "电话1：" is no heading
+/// family) is the structure's to decide.
+fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
+    let (label, after) = leading(s, |c| crate::model::is_han(c) && !HAN_DIGITS.contains(c));
+    let label_chars = label.chars().count();
+    if !(1..=MAX_LABEL_CHARS).contains(&label_chars)
+        || ["附", "图", "表"].iter().any(|p| label.starts_with(p))
+    {
+        return None;
+    }
+    let after = after.trim_start_matches(crate::read::text::space::is_space);
+    let (digits, rest) = leading(after, |c| ascii_digit_value(c).is_some());
+    let (ordinal, rest) = if digits.is_empty() {
+        let (numeral, rest) = leading(after, |c| HAN_DIGITS.contains(c));
+        (han_number(numeral)?, rest)
+    } else if digits.chars().count() <= 2 {
+        let value = digits
+            .chars()
+            .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))?;
+        (value, rest)
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start_matches(crate::read::text::space::is_space);
+    let colon = rest.chars().next().filter(|c| matches!(c, '：' | ':'))?;
+    let title = &rest[colon.len_utf8()..];
+    if ordinal == 0
+        || title
+            .trim_matches(crate::read::text::space::is_space)
+            .is_empty()
+    {
+        return None;
+    }
+    let len = s.len() - title.len();
+    marker(Family::Labelled, ordinal, &s[..len], Width::Neutral)
+}
+
+/// The label of a labelled marker ("任务" of "任务 1："), to tell its families apart.
+pub fn label_of(marker: &Marker) -> &str {
+    let end = marker
+        .text
+        .char_indices()
+        .find(|&(_, c)| !crate::model::is_han(c) || HAN_DIGITS.contains(c))
+        .map_or(marker.text.len(), |(i, _)| i);
+    &marker.text[..end]
 }
 
 fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
@@ -396,6 +448,11 @@ mod tests {
             Some((Family::Part, 1, "第一部分".into()))
         );
         assert_eq!(fam("第二章"), Some((Family::Chapter, 2, "第二章".into())));
+        assert_eq!(fam("任务1：明确要求"), Some((Family::Labelled, 1, "任务1：".into())));
+        assert_eq!(fam("专题 三：党的建设"), Some((Family::Labelled, 3, "专题 三：".into())));
+        assert_eq!(fam("附件1：名单"), None, "an attachment line is no labelled heading");
+        assert_eq!(fam("任务1："), None, "a label with nothing after it");
+        assert_eq!(fam("电话：123"), None, "no number");
         assert_eq!(
             fam("第一点，要看到"),
             Some((Family::Ordinal, 1, "第一点，".into()))

@@ -92,6 +92,7 @@ fn family_example(family: Family) -> &'static str {
         Family::OrdinalSpace => "第一 (with a space)",
         Family::Sequence => "首先/其次",
         Family::HanBracket => "（一）",
+        Family::Labelled => "任务1：",
         Family::ArabicDot => "1.",
         Family::ArabicBracket => "（1）",
         Family::Circled => "①",
@@ -352,6 +353,15 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         .iter()
         .map(|p| p.as_ref().map(|(m, _)| (m.family, m.ordinal)))
         .collect();
+    // A labelled family ("任务1：") is one only when its label comes back on another line.
+    let mut labels: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (marker, _) in parsed.iter().flatten() {
+        if marker.family == Family::Labelled {
+            *labels
+                .entry(markers::label_of(marker).to_string())
+                .or_default() += 1;
+        }
+    }
     let sequence_words: std::collections::BTreeSet<u32> = line_markers
         .iter()
         .flatten()
@@ -406,6 +416,17 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
             continue;
         }
         let item = match line_marker {
+            Some((marker, _))
+                if marker.family == Family::Labelled
+                    && labels
+                        .get(markers::label_of(&marker))
+                        .is_none_or(|n| *n < 2) =>
+            {
+                Item::Body {
+                    line: line.number,
+                    text: line.text,
+                }
+            }
             Some((marker, _)) if marker.family == Family::Sequence && sequence_words.len() < 2 => {
                 Item::Body {
                     line: line.number,
