@@ -613,16 +613,11 @@ pub async fn convert(
     }
     let (input, from) = input_of(&state, request, params.from).await?;
     let read_options = params.read;
+    // A download is one file: a Markdown's pictures travel inside it (no `markdown_images`).
     let write_options = WriteOptions {
         template: params.template,
         toc: params.toc,
-        fragment: false,
-        html_template: None,
-        fonts: Vec::new(),
-        seal: None,
-        kind: None,
-        // A download is one file: its pictures travel inside it.
-        markdown_images: None,
+        ..WriteOptions::default()
     };
     // What `wengao convert` does: the library's one conversion, read -> model -> writer.
     let (body, title) = run(&state, move || {

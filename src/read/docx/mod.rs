@@ -249,7 +249,7 @@ fn lines_and_objects(units: Vec<Unit>, report: &mut Report) -> (Vec<Line>, Vec<B
         .min()
         .unwrap_or(1);
     for unit in units {
-        match unit {
+        let object = match unit {
             Unit::Paragraph { number, text, role } => {
                 report.paragraphs += 1;
                 last_number = number;
@@ -268,31 +268,23 @@ fn lines_and_objects(units: Vec<Unit>, report: &mut Report) -> (Vec<Line>, Vec<B
                     lines.push(Line {
                         number,
                         text: part.to_string(),
-                        // A paragraph of Word is a paragraph: only its line breaks may be
-                        // hard wraps to rejoin.
+                        // Word's paragraphs go through the hard-wrap pass like a text's lines
+                        // (a draft extracted from a PDF has one printed line a paragraph);
+                        // only a table or a picture is a sure break.
                         after_blank: after_object,
                         hint: if index == 0 { hint } else { Hint::None },
                     });
                     after_object = false;
                 }
+                continue;
             }
-            Unit::Table(table) => {
-                lines.push(object_line(
-                    objects.len(),
-                    table.line.map_or(last_number, |l| l as usize),
-                ));
-                objects.push(Block::Table(table));
-                after_object = true;
-            }
-            Unit::Image(image) => {
-                lines.push(object_line(
-                    objects.len(),
-                    image.line.map_or(last_number, |l| l as usize),
-                ));
-                objects.push(Block::Image(image));
-                after_object = true;
-            }
-        }
+            Unit::Table(table) => Block::Table(table),
+            Unit::Image(image) => Block::Image(image),
+        };
+        let number = object.line().map_or(last_number, |l| l as usize);
+        lines.push(object_line(objects.len(), number));
+        objects.push(object);
+        after_object = true;
     }
     (lines, objects)
 }

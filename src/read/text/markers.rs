@@ -448,9 +448,19 @@ mod tests {
             Some((Family::Part, 1, "第一部分".into()))
         );
         assert_eq!(fam("第二章"), Some((Family::Chapter, 2, "第二章".into())));
-        assert_eq!(fam("任务1：明确要求"), Some((Family::Labelled, 1, "任务1：".into())));
-        assert_eq!(fam("专题 三：党的建设"), Some((Family::Labelled, 3, "专题 三：".into())));
-        assert_eq!(fam("附件1：名单"), None, "an attachment line is no labelled heading");
+        assert_eq!(
+            fam("任务1：明确要求"),
+            Some((Family::Labelled, 1, "任务1：".into()))
+        );
+        assert_eq!(
+            fam("专题 三：党的建设"),
+            Some((Family::Labelled, 3, "专题 三：".into()))
+        );
+        assert_eq!(
+            fam("附件1：名单"),
+            None,
+            "an attachment line is no labelled heading"
+        );
         assert_eq!(fam("任务1："), None, "a label with nothing after it");
         assert_eq!(fam("电话：123"), None, "no number");
         assert_eq!(

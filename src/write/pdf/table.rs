@@ -267,6 +267,18 @@ mod tests {
         TableCell::new(vec![vec![Inline::text(text)]])
     }
 
+    fn lay_with_the_gongwen_template(table: &Table) -> Vec<TableRowLayout> {
+        let template = Template::builtin("gongwen").unwrap();
+        let geometry = Geometry::of(&template);
+        lay_table(
+            table,
+            &template.roles,
+            &geometry,
+            &FixedMetrics::default(),
+            &mut Vec::new(),
+        )
+    }
+
     #[test]
     fn a_merged_cell_has_no_rule_through_it() {
         let mut wide = cell("合并");
@@ -282,15 +294,7 @@ mod tests {
             column_widths: Vec::new(),
             line: None,
         };
-        let template = Template::builtin("gongwen").unwrap();
-        let geometry = Geometry::of(&template);
-        let rows = lay_table(
-            &table,
-            &template.roles,
-            &geometry,
-            &FixedMetrics::default(),
-            &mut Vec::new(),
-        );
+        let rows = lay_with_the_gongwen_template(&table);
         assert_eq!(rows[0].verticals.len(), 2, "only the outer edges");
         assert_eq!(rows[1].verticals.len(), 3);
         assert!(rows[0].header && !rows[1].header);
@@ -308,15 +312,7 @@ mod tests {
             column_widths: Vec::new(),
             line: None,
         };
-        let template = Template::builtin("gongwen").unwrap();
-        let geometry = Geometry::of(&template);
-        let rows = lay_table(
-            &table,
-            &template.roles,
-            &geometry,
-            &FixedMetrics::default(),
-            &mut Vec::new(),
-        );
+        let rows = lay_with_the_gongwen_template(&table);
         let (first, second) = rows[0].split(100.0).expect("split");
         let count = |row: &TableRowLayout| -> usize { row.lines().map(|l| l.glyphs.len()).sum() };
         assert_eq!(count(&first) + count(&second), 400);
