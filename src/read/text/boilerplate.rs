@@ -715,10 +715,13 @@ fn mark_related_links(lines: &[Line], why: &mut [Option<Why>]) {
     }
 }
 
-/// A newspaper page's section label ("要闻") between page furniture and the text.
+/// A newspaper page's section label ("要闻") between its running head and the text.
 fn mark_section_labels(lines: &[Line], why: &mut [Option<Why>]) {
     for index in 1..lines.len() {
-        let after_furniture = why[index - 1].is_some_and(Why::is_page_furniture);
+        // After a newspaper's running head or jump line; a bare page number precedes a
+        // book's part titles ("真题手稿") as often as a section label.
+        let after_furniture =
+            matches!(why[index - 1], Some(Why::RunningHead | Why::JumpLine));
         let text = &lines[index].text;
         let short = visible(text).count() <= MAX_SECTION_LABEL_CHARS
             && visible(text).all(crate::model::is_han);

@@ -218,7 +218,11 @@ fn is_form_field(after_marker: &str) -> bool {
 fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
     let Line { number, text, .. } = line;
     let after = text[marker_len..].trim_matches(is_space);
-    if after.is_empty() || is_form_field(after) || enumerates_inline(after, &marker) {
+    if after.is_empty()
+        || is_form_field(after)
+        || enumerates_inline(after, &marker)
+        || is_label_description(&marker, after)
+    {
         return (Item::Body { line: number, text }, false);
     }
     let heading = |lead: String, rest: Option<String>| Item::Heading {
@@ -247,6 +251,28 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
         }
         _ => (Item::Body { line: number, text }, false),
     }
+}
+
+/// The longest label of a "label：description" item, in characters.
+const MAX_ITEM_LABEL_CHARS: usize = 12;
+
+/// "（1）定位目标单元：基于……": a numbered item that names a term and describes it after a
+/// colon — an entry of a list, not a heading (a low numbering only: "（一）工作目标：…" in a
+/// 公文 can head its paragraph).
+fn is_label_description(marker: &Marker, after: &str) -> bool {
+    if !matches!(
+        marker.family,
+        Family::ArabicDot | Family::ArabicBracket | Family::Circled
+    ) {
+        return false;
+    }
+    let Some((label, description)) = after.split_once(['：', ':']) else {
+        return false;
+    };
+    let label_chars = char_len(label);
+    (1..=MAX_ITEM_LABEL_CHARS).contains(&label_chars)
+        && !label.contains(['。', '，', '；'])
+        && char_len(description.trim_matches(is_space)) >= 2
 }
 
 /// The text of a body item; `None` for a heading.
