@@ -145,7 +145,13 @@ const MAX_LABEL_CHARS: usize = 4;
 /// a colon, then the heading's text. Whether the label recurs (one "电话1：" is no heading
 /// family) is the structure's to decide.
 fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
-    let (label, after) = leading(s, |c| crate::model::is_han(c) && !HAN_DIGITS.contains(c));
+    // Most lines start with a Chinese character: look at no more than a label's length.
+    let end = s
+        .char_indices()
+        .take(MAX_LABEL_CHARS + 1)
+        .find(|&(_, c)| !crate::model::is_han(c) || HAN_DIGITS.contains(c))
+        .map(|(i, _)| i)?;
+    let (label, after) = s.split_at(end);
     let label_chars = label.chars().count();
     if !(1..=MAX_LABEL_CHARS).contains(&label_chars)
         || ["附", "图", "表"].iter().any(|p| label.starts_with(p))
