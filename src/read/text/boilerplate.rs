@@ -719,9 +719,8 @@ fn mark_related_links(lines: &[Line], why: &mut [Option<Why>]) {
 fn mark_section_labels(lines: &[Line], why: &mut [Option<Why>]) {
     for index in 1..lines.len() {
         // After a newspaper's running head or jump line; a bare page number precedes a
-        // book's part titles ("真题手稿") as often as a section label.
-        let after_furniture =
-            matches!(why[index - 1], Some(Why::RunningHead | Why::JumpLine));
+        // book's part titles as often as a section label.
+        let after_furniture = matches!(why[index - 1], Some(Why::RunningHead | Why::JumpLine));
         let text = &lines[index].text;
         let short = visible(text).count() <= MAX_SECTION_LABEL_CHARS
             && visible(text).all(crate::model::is_han);
