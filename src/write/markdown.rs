@@ -331,20 +331,17 @@ impl Writer<'_> {
     /// A pipe table, or an HTML table when a cell spans or holds several paragraphs (which
     /// pipe tables cannot say).
     fn table(&self, events: &mut Vec<Event<'_>>, table: &Table) {
+        let columns = table.column_count();
         let simple = table
             .rows
             .iter()
             .flat_map(|row| &row.cells)
             .all(|cell| cell.col_span <= 1 && cell.row_span <= 1 && cell.paragraphs.len() <= 1)
-            && table
-                .rows
-                .iter()
-                .all(|row| row.cells.len() == table.column_count());
+            && table.rows.iter().all(|row| row.cells.len() == columns);
         if !simple || table.rows.is_empty() {
             events.push(Event::Html(self.html_table(table).into()));
             return;
         }
-        let columns = table.column_count();
         events.push(Event::Start(Tag::Table(vec![Alignment::None; columns])));
         for (index, row) in table.rows.iter().enumerate() {
             let (start, end) = if index == 0 {

@@ -539,13 +539,18 @@ impl<'a> Walker<'a> {
         }));
     }
 
+    /// The units of the block content under `node`, read apart from the units so far.
+    fn units_of(&mut self, node: Node) -> Vec<Unit> {
+        let outer = std::mem::take(&mut self.units);
+        self.blocks(node);
+        std::mem::replace(&mut self.units, outer)
+    }
+
     /// A text box's paragraphs, read once, after the paragraph that anchors it.
     fn text_box(&mut self, content: Node, out: &mut Paragraph) {
         self.report.text_boxes += 1;
-        let units = std::mem::take(&mut self.units);
         let fields = std::mem::take(&mut self.fields);
-        self.blocks(content);
-        let boxed = std::mem::replace(&mut self.units, units);
+        let boxed = self.units_of(content);
         self.fields = fields;
         out.after.extend(boxed);
     }
@@ -634,9 +639,7 @@ impl<'a> Walker<'a> {
 
     /// A cell's paragraphs as inlines; a nested table's cells in place, in reading order.
     fn cell(&mut self, cell: Node) -> Vec<Vec<Inline>> {
-        let units = std::mem::take(&mut self.units);
-        self.blocks(cell);
-        let inner = std::mem::replace(&mut self.units, units);
+        let inner = self.units_of(cell);
         let mut paragraphs = Vec::new();
         for unit in inner {
             match unit {

@@ -1,6 +1,7 @@
 //! Word-like files that are not .docx (.doc, .wps, .rtf, .odt): recognised by content and
 //! turned into .docx by LibreOffice when `soffice` is installed.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -71,12 +72,12 @@ pub fn is_word_like(bytes: &[u8]) -> bool {
     kind(bytes).is_some()
 }
 
-/// The input as .docx bytes: itself, or LibreOffice's conversion of it.
-pub fn to_docx(input: &Input) -> Result<Vec<u8>, Error> {
+/// The input as .docx bytes: itself (not copied), or LibreOffice's conversion of it.
+pub fn to_docx(input: &Input) -> Result<Cow<'_, [u8]>, Error> {
     let kind = kind(&input.bytes);
     match kind {
-        Some(Kind::Docx) => Ok(input.bytes.clone()),
-        Some(other) => convert(input, other),
+        Some(Kind::Docx) => Ok(Cow::Borrowed(&input.bytes)),
+        Some(other) => convert(input, other).map(Cow::Owned),
         None => Err(super::package::not_docx(
             &input.name,
             "it is neither a .docx nor a file LibreOffice converts (.doc, .wps, .rtf, .odt)",

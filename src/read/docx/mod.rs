@@ -30,7 +30,7 @@ const OBJECT: char = '\u{FFFC}';
 /// Reads one Word file.
 pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
     let bytes = legacy::to_docx(input)?;
-    let mut package = Package::open(&input.name, bytes)?;
+    let mut package = Package::open(&input.name, &bytes)?;
     let main = main_part(&mut package)?;
     let rels = package.relationships(&main)?;
     let part_of = |kind: &str| {
@@ -155,7 +155,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         walker.units
     };
     report.numbering_frozen = numbering.labels;
-    headers_and_footers(&mut package, &main, &rels, body, &mut report)?;
+    headers_and_footers(&mut package, &rels, body, &mut report)?;
     report.fonts_replaced = fonts(styles_tree.iter().chain([&document]));
     drop(styles_tree);
     drop(document);
@@ -214,7 +214,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
 
 /// The main document part: `word/document.xml`, or wherever the package's relationships
 /// point.
-fn main_part(package: &mut Package) -> Result<String, Error> {
+fn main_part(package: &mut Package<'_>) -> Result<String, Error> {
     let rels = package.relationships("")?;
     if let Some((target, _)) = rels.values().find(|(_, kind)| kind == "officeDocument") {
         return Ok(target.clone());
@@ -433,13 +433,11 @@ fn strip_stand_ins(document: &mut Document) {
 
 /// The text of the headers and footers the body's sections use, reported as replaced.
 fn headers_and_footers(
-    package: &mut Package,
-    main: &str,
+    package: &mut Package<'_>,
     rels: &HashMap<String, (String, String)>,
     body: roxmltree::Node,
     report: &mut Report,
 ) -> Result<(), Error> {
-    let _ = main;
     let mut seen = BTreeSet::new();
     for reference in body
         .descendants()

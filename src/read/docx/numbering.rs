@@ -137,36 +137,30 @@ impl Numbering {
         if num_id == "0" || level >= 9 {
             return None;
         }
-        let instance = self.instances.get(num_id)?.clone();
-        let this = self.level(num_id, level)?;
+        let instance = self.instances.get(num_id)?;
         // An instance that overrides a start counts on its own; others share the list's.
         let key = if instance.starts.is_empty() {
             format!("a{}", instance.abstract_id)
         } else {
             format!("n{num_id}")
         };
-        let starts: Vec<u32> = (0..9)
-            .map(|l| {
-                instance
-                    .starts
-                    .get(&l)
-                    .copied()
-                    .or_else(|| self.level(num_id, l).map(|d| d.start))
-                    .unwrap_or(1)
-            })
+        let instance_starts: Vec<Option<u32>> =
+            (0..9).map(|l| instance.starts.get(&l).copied()).collect();
+        // Each level's definition, looked up once.
+        let levels: Vec<Option<Level>> = (0..9).map(|l| self.level(num_id, l)).collect();
+        let this = levels[level].clone()?;
+        let starts: Vec<u32> = levels
+            .iter()
+            .zip(&instance_starts)
+            .map(|(definition, start)| start.or(definition.as_ref().map(|d| d.start)).unwrap_or(1))
             .collect();
-        let formats: Vec<String> = (0..9)
-            .map(|l| {
-                self.level(num_id, l)
-                    .map_or_else(|| "decimal".to_string(), |d| d.format)
-            })
-            .collect();
+        let format_of = |l: usize| levels[l].as_ref().map_or("decimal", |d| d.format.as_str());
         // Deeper levels start again, unless one restarts only after a shallower level.
         let restarts: Vec<bool> = (0..9)
             .map(|deeper| {
                 deeper > level
-                    && self
-                        .level(num_id, deeper)
+                    && levels[deeper]
+                        .as_ref()
                         .and_then(|d| d.restart)
                         .unwrap_or(deeper)
                         > level
@@ -194,7 +188,7 @@ impl Numbering {
                     let format = if this.legal && referenced != level {
                         "decimal"
                     } else {
-                        formats[referenced].as_str()
+                        format_of(referenced)
                     };
                     label.push_str(&format_number(number, format));
                     continue;

@@ -12,16 +12,16 @@ pub const MAX_TOTAL_BYTES: u64 = 512 << 20;
 /// a megabyte (real Word XML deflates about 10:1; a bomb a thousand to one).
 const MAX_RATIO: u64 = 200;
 
-/// An opened package.
-pub struct Package {
-    archive: zip::ZipArchive<Cursor<Vec<u8>>>,
+/// An opened package, reading the input's bytes where they are.
+pub struct Package<'a> {
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
     name: String,
     read_so_far: u64,
 }
 
-impl Package {
+impl<'a> Package<'a> {
     /// Opens `bytes` as a zip; an error names the input.
-    pub fn open(name: &str, bytes: Vec<u8>) -> Result<Package, Error> {
+    pub fn open(name: &str, bytes: &'a [u8]) -> Result<Package<'a>, Error> {
         let archive = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| not_docx(name, &format!("not a readable zip package ({e})")))?;
         Ok(Package {

@@ -46,6 +46,17 @@ pub fn han_number(s: &str) -> Option<u32> {
     (1..=999).contains(&value).then_some(value)
 }
 
+/// The value of one or two digits (ASCII or full-width) of a marker: `None` for none or more
+/// (a year, a count).
+fn two_digit_number(digits: &str) -> Option<u32> {
+    if digits.is_empty() || digits.chars().count() > 2 {
+        return None;
+    }
+    digits
+        .chars()
+        .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))
+}
+
 fn ascii_digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
@@ -149,7 +160,7 @@ fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
     let end = s
         .char_indices()
         .take(MAX_LABEL_CHARS + 1)
-        .find(|&(_, c)| !crate::model::is_han(c) || HAN_DIGITS.contains(c))
+        .find(|&(_, c)| !is_label_char(c))
         .map(|(i, _)| i)?;
     let (label, after) = s.split_at(end);
     let label_chars = label.chars().count();
@@ -163,13 +174,8 @@ fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
     let (ordinal, rest) = if digits.is_empty() {
         let (numeral, rest) = leading(after, |c| HAN_DIGITS.contains(c));
         (han_number(numeral)?, rest)
-    } else if digits.chars().count() <= 2 {
-        let value = digits
-            .chars()
-            .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))?;
-        (value, rest)
     } else {
-        return None;
+        (two_digit_number(digits)?, rest)
     };
     let rest = rest.trim_start_matches(crate::read::text::space::is_space);
     let colon = rest.chars().next().filter(|c| matches!(c, '：' | ':'))?;
@@ -190,9 +196,14 @@ pub fn label_of(marker: &Marker) -> &str {
     let end = marker
         .text
         .char_indices()
-        .find(|&(_, c)| !crate::model::is_han(c) || HAN_DIGITS.contains(c))
+        .find(|&(_, c)| !is_label_char(c))
         .map_or(marker.text.len(), |(i, _)| i);
     &marker.text[..end]
+}
+
+/// A character of a label: Chinese, not a numeral.
+fn is_label_char(c: char) -> bool {
+    crate::model::is_han(c) && !HAN_DIGITS.contains(c)
 }
 
 fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
@@ -200,13 +211,7 @@ fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
     let body = &s[open.len_utf8()..];
     let (digits, after) = leading(body, |c| ascii_digit_value(c).is_some());
     let (family, ordinal, after) = if !digits.is_empty() {
-        if digits.chars().count() > 2 {
-            return None;
-        }
-        let value = digits
-            .chars()
-            .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))?;
-        (Family::ArabicBracket, value, after)
+        (Family::ArabicBracket, two_digit_number(digits)?, after)
     } else {
         let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
         (Family::HanBracket, han_number(numeral)?, after)
@@ -307,12 +312,7 @@ fn parse_sequence(s: &str) -> Option<(Marker, usize)> {
 
 fn parse_arabic(s: &str) -> Option<(Marker, usize)> {
     let (digits, after) = leading(s, |c| ascii_digit_value(c).is_some());
-    if digits.chars().count() > 2 {
-        return None;
-    }
-    let value = digits
-        .chars()
-        .try_fold(0, |acc, c| Some(acc * 10 + ascii_digit_value(c)?))?;
+    let value = two_digit_number(digits)?;
     let dot = after.chars().next()?;
     // U+FE52 SMALL FULL STOP stands in for the dot in some typeset texts ("1﹒推进…").
     if !matches!(dot, '.' | '．' | '、' | '﹒') || value == 0 {
