@@ -2015,8 +2015,52 @@ def fx_wps():
     return fx
 
 
+def fx_styled_under_typed():
+    """Typed 一、 headings in Normal style, with sub-headings styled Heading 2 in one part and
+    Heading 4 in another (a draft edited by several hands); headings that end in "："; a form
+    line under the title."""
+    fx = Fx("styled-under-typed", "X区数据中心升级改造项目立项申请书")
+    fx.styles = en_styles(extra=[
+        style("Heading4", "heading 4", based="Normal", nxt="Normal", ui=9, unhide=True, qformat=True,
+              ppr='<w:keepNext/><w:keepLines/><w:outlineLvl w:val="3"/>', rpr="<w:b/><w:bCs/>"),
+    ])
+    fx.add(
+        P("X区数据中心升级改造项目立项申请书", style="Title"),
+        P("申请日期：2025年3月1日　　　　项目编号：XM-2025-018"),
+        P("一、立项目的："),
+        P("为提升全区政务数据处理能力，保障各部门业务系统安全稳定运行，申请对区数据中心进行升级改造。"),
+        P("二、建设内容"),
+        P("本项目分为两个子项目，分述如下。"),
+        P("子项目1 机房基础设施改造", style="Heading2"),
+        P("更换老化的配电、制冷和消防设备，机房等级达到国家标准B级要求。"),
+        P("子项目2 云平台扩容", style="Heading2"),
+        P("新增计算节点和存储容量，满足各部门未来三年业务增长需要。"),
+        P("三、进度安排："),
+        P("项目建设周期为十二个月，分两个阶段实施。"),
+        P("子项目1 机房基础设施改造", style="Heading4"),
+        P("第一阶段完成机房改造，计划于2025年9月底前完成。"),
+        P("子项目2 云平台扩容", style="Heading4"),
+        P("第二阶段完成云平台扩容，计划于2026年2月底前完成。"),
+        P("四、保障措施"),
+        P("成立项目建设领导小组，统筹推进项目实施，确保按期保质完成建设任务。"),
+    )
+    fx.outline = [
+        "X区数据中心升级改造项目立项申请书",
+        "  一、立项目的：",
+        "  二、建设内容",
+        "    子项目1 机房基础设施改造",
+        "    子项目2 云平台扩容",
+        "  三、进度安排：",
+        "    子项目1 机房基础设施改造",
+        "    子项目2 云平台扩容",
+        "  四、保障措施",
+    ]
+    return fx
+
+
 FIXTURES = [fx_numbering, fx_tracked, fx_textbox, fx_tables, fx_images, fx_notes, fx_toc, fx_toc_bare,
-            fx_headers, fx_heading_styles, fx_webpaste, fx_ns_prefix, fx_unsupported, fx_long, fx_wps]
+            fx_headers, fx_heading_styles, fx_webpaste, fx_ns_prefix, fx_unsupported, fx_long, fx_wps,
+            fx_styled_under_typed]
 
 
 def outputs():

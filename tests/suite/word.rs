@@ -511,3 +511,20 @@ fn word_fixture_outlines_score_above_the_floor() {
     // as headings).
     assert!(f1 >= 0.95, "strict F1 {f1:.3} < 0.95");
 }
+
+/// Sub-headings styled "Heading 2" in one part and "Heading 4" in another nest under the
+/// typed "二、" headings that carry no style; "一、立项目的：" is a heading though it ends in a
+/// colon; "申请日期：…　项目编号：…" under the title is no title line.
+#[test]
+fn styled_sub_headings_nest_under_typed_headings() {
+    let name = "styled-under-typed";
+    let gold = std::fs::read_to_string(
+        root()
+            .join("fixtures/word")
+            .join(format!("{name}.outline.txt")),
+    )
+    .unwrap();
+    let out = run(&["outline", fixture(name).to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), gold);
+}

@@ -534,6 +534,13 @@ pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
             line
         })
         .collect();
+    // In a hard-wrapped text, only a line that reaches the wrap width goes on across a page
+    // break (a short line there is a table row or a paragraph's end).
+    let width = if why.iter().flatten().any(|w| w.is_page_furniture()) {
+        super::lines::wrap_width(&lines)
+    } else {
+        None
+    };
     // Whether page furniture was removed since the last kept line.
     let mut across_furniture = false;
     for (line, why) in lines.into_iter().zip(why) {
@@ -544,9 +551,11 @@ pub fn remove(lines: Vec<Line>) -> (Vec<Line>, Vec<Removed>) {
             }
             None => {
                 let continues = across_furniture
-                    && kept
-                        .last()
-                        .is_some_and(|previous| !ends_paragraph(&previous.text))
+                    && kept.last().is_some_and(|previous| {
+                        !ends_paragraph(&previous.text)
+                            && width
+                                .is_none_or(|width| super::lines::reaches(&previous.text, width))
+                    })
                     && crate::read::text::markers::parse(&line.text).is_none();
                 across_furniture = false;
                 match kept.last_mut() {

@@ -174,8 +174,19 @@ fn attachment_notes(lines: &[Line]) -> Option<Vec<AttachmentNote>> {
 /// of issuers' names above it (the 附件说明 above those). Returns the index where the closing
 /// starts and the closing.
 fn find_closing(lines: &[Line]) -> Option<(usize, usize, Closing)> {
+    // The body goes on at least to the last heading its table of contents lists: a
+    // signature and date above it close a document the text quotes.
+    let body_goes_on_to = if lines.iter().any(|l| super::toc::is_label(&l.text)) {
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        super::toc::find(&texts).last_listed(&texts)
+    } else {
+        None
+    };
     for (date_at, line) in lines.iter().enumerate() {
-        if !is_date(&line.text) || date_at == 0 {
+        if !is_date(&line.text)
+            || date_at == 0
+            || body_goes_on_to.is_some_and(|last| date_at < last)
+        {
             continue;
         }
         let mut start = date_at;
@@ -217,6 +228,13 @@ fn find_closing(lines: &[Line]) -> Option<(usize, usize, Closing)> {
         {
             closing.annotation = Some(element(next, &next.text));
             end += 1;
+        }
+        // A numbered heading right after the date: the text goes on, and the signature and
+        // date closed a document it quotes (a sample notice in a textbook).
+        if lines.get(end).is_some_and(|next| {
+            super::markers::parse(&next.text).is_some() && !is_label(&next.text)
+        }) {
+            continue;
         }
         return Some((closing_start, end, closing));
     }
@@ -318,6 +336,23 @@ fn attachments(lines: Vec<Line>) -> Vec<AttachmentLines> {
 mod tests {
     use super::*;
     use crate::read::text::lines::split as lines;
+
+    #[test]
+    fn a_quoted_document_does_not_close_the_text() {
+        // A textbook quotes a sample notice, signature and date included, and goes on with
+        // its next numbered heading: the text is not closed there.
+        let text =
+            "一、通告的写作\n例文如下。\nX市公安局\n2009年3月16日\n二、公报\n公报是……的公文。\n";
+        let (body, tail) = split(lines(text));
+        assert_eq!(body.len(), 6, "{body:#?}");
+        assert!(tail.closing.is_none());
+        // The same when a sample document follows the date: the table of contents lists a
+        // heading further down.
+        let text = "目录\n第一章 公文......1\n第二章 写作......9\n第一章 公文\n例文。\nX市公安局\n2009年3月16日\n关于加强管理的通告\n一、总则\n正文。\n第二章 写作\n正文。\n";
+        let (body, tail) = split(lines(text));
+        assert_eq!(body.len(), 12, "{body:#?}");
+        assert!(tail.closing.is_none() && tail.attachments.is_empty());
+    }
 
     #[test]
     fn sentences_that_mention_elements_stay_body() {

@@ -375,6 +375,7 @@ pub fn is_title_candidate_line(text: &str) -> bool {
         && !is_salutation(text)
         && !is_doc_number(text)
         && !text.starts_with(['（', '('])
+        && text.matches('：').count() < 2
 }
 
 /// Names of documents (文种) a title ends with.
@@ -734,7 +735,11 @@ pub fn take(lines: &[Line], warnings: &mut Vec<Warning>) -> (Meta, usize) {
             }
         };
         let hinted_heading = matches!(line.hint, Hint::Heading(depth) if depth > 1);
-        if is_title_candidate_line(&text) && continues_title && !hinted_heading {
+        if is_title_candidate_line(&text)
+            && continues_title
+            && !hinted_heading
+            && !super::toc::is_label(&text)
+        {
             meta.title.push(text);
             used += 1;
         } else {
@@ -756,6 +761,14 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line::new(i + 1, t.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_line_of_form_fields_is_no_title_line() {
+        assert!(!is_title_candidate_line(
+            "申请日期：2025年3月1日　　项目编号：XM-2025-018"
+        ));
+        assert!(is_title_candidate_line("专题：数字政府建设"));
     }
 
     #[test]

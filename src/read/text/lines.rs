@@ -82,8 +82,9 @@ const MIN_WRAPPED_COLUMNS: usize = 20;
 const MAX_WRAP_COLUMNS: usize = 200;
 /// Lines stopped mid-sentence end within this many columns of the wrap width.
 const WRAP_SLACK_COLUMNS: usize = 6;
-/// …at least this share of them (numerator, denominator).
-const MIN_CLUSTERED_SHARE: (usize, usize) = (3, 4);
+/// …at least this share of the open lines (numerator, denominator): short open lines
+/// (answer options, flattened table rows, headings) may outnumber the wrapped ones…
+const MIN_CLUSTERED_SHARE: (usize, usize) = (1, 4);
 /// A line this many columns wider than the wrap width was not wrapped there…
 const OVERLONG_COLUMNS: usize = 12;
 /// …and in a wrapped text at most this share of the long lines are (numerator, denominator).
@@ -94,7 +95,7 @@ const FULL_LINE_SLACK_COLUMNS: usize = 6;
 /// At least this many long lines stop mid-sentence in a hard-wrapped text…
 const MIN_WRAPPED_LINES: usize = 5;
 /// …and at least this share of the long lines (as a fraction: numerator, denominator).
-const MIN_WRAPPED_SHARE: (usize, usize) = (2, 5);
+const MIN_WRAPPED_SHARE: (usize, usize) = (1, 5);
 
 /// Display width in columns: CJK and other wide characters 2, the rest 1.
 fn columns(text: &str) -> usize {
@@ -103,9 +104,9 @@ fn columns(text: &str) -> usize {
 
 /// The wrap width of a hard-wrapped text, or `None` when lines are paragraphs. In a wrapped
 /// text most long lines stop mid-sentence, and those stops cluster around one width (a PDF's
-/// line, a web page's column); the width is their median. Lines that end a clause are left
-/// out (a paragraph's last line), and so is the widest line, which hanging punctuation or
-/// half-width digits push past the rest.
+/// line, a web page's column); the width is the middle of that pile. Lines that end a clause
+/// are left out (a paragraph's last line); short open lines (options, table rows, headings)
+/// may be many, but they spread below the pile.
 pub fn wrap_width(lines: &[Line]) -> Option<usize> {
     let long = lines
         .iter()
@@ -123,23 +124,32 @@ pub fn wrap_width(lines: &[Line]) -> Option<usize> {
         return None;
     }
     open.sort_unstable();
-    let median = open[open.len() / 2];
-    let near = open
-        .iter()
-        .filter(|&&w| w.abs_diff(median) <= WRAP_SLACK_COLUMNS)
-        .count();
+    // The wrap width is where the open lines pile up: the window of WRAP_SLACK_COLUMNS
+    // holding the most of them (the wider on a tie), and its median.
+    let mut best = (0, 0);
+    let mut low = 0;
+    for high in 0..open.len() {
+        while open[high] - open[low] > WRAP_SLACK_COLUMNS {
+            low += 1;
+        }
+        if high + 1 - low >= best.1 {
+            best = (low, high + 1 - low);
+        }
+    }
+    let (first, near) = best;
+    let width = open[first + near / 2];
     // In a wrapped text no line is much wider than the wrap; paragraphs written on one line
     // each are.
     let overlong = lines
         .iter()
-        .filter(|l| columns(&l.text) > median + OVERLONG_COLUMNS)
+        .filter(|l| columns(&l.text) > width + OVERLONG_COLUMNS)
         .count();
     let (clustered, of) = MIN_CLUSTERED_SHARE;
     let (most_overlong, overlong_of) = MAX_OVERLONG_SHARE;
-    (median <= MAX_WRAP_COLUMNS
+    (width <= MAX_WRAP_COLUMNS
         && near * of >= open.len() * clustered
         && overlong * overlong_of <= long * most_overlong)
-        .then_some(median)
+        .then_some(width)
 }
 
 /// Joins hard-wrapped lines back into paragraphs (text copied from a PDF or a fixed-width web
@@ -162,8 +172,7 @@ pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
     for line in lines {
         let starts_item =
             crate::read::text::markers::parse(&line.text).is_some() || line.text.starts_with('—');
-        let reaches_width =
-            width.is_some_and(|width| columns(&line.text) + FULL_LINE_SLACK_COLUMNS >= width);
+        let reaches_width = width.is_some_and(|width| reaches(&line.text, width));
         let ends = ends_clause(&line.text);
         let ends_on_comma = ends_in_a_pause(&line.text);
         match out.last_mut() {
@@ -182,6 +191,11 @@ pub fn unwrap(lines: Vec<Line>) -> Vec<Line> {
         continues = (reaches_width && !ends) || ends_on_comma;
     }
     out
+}
+
+/// Whether a line reaches the wrap width (it was wrapped, not ended, if it stops mid-sentence).
+pub fn reaches(text: &str, width: usize) -> bool {
+    columns(text) + FULL_LINE_SLACK_COLUMNS >= width
 }
 
 /// Whether a line ends a sentence or a clause that may end a paragraph.

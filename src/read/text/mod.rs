@@ -15,6 +15,7 @@ pub mod runon;
 pub mod scraped;
 pub mod space;
 pub mod structure;
+pub mod toc;
 
 use crate::error::{Error, Warning, WarningKind};
 use crate::model::{Attachment, Block, Document, Element, Header, Section};

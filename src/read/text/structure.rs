@@ -5,6 +5,7 @@ use super::inline;
 use super::lines::{Hint, Line};
 use super::markers;
 use super::space::is_space;
+use super::toc;
 use crate::model::{Block, Family, Heading, Marker, Placement, Section};
 
 /// Longest lead sentence (in characters) taken as a run-in heading without asking its
@@ -47,6 +48,8 @@ pub enum HeadingRule {
     BackMatter,
     /// A short unpunctuated line between finished sentences and body text.
     Unnumbered,
+    /// A line that reads as a top-level entry of the table of contents.
+    TocEntry,
 }
 
 impl HeadingRule {
@@ -74,6 +77,9 @@ impl HeadingRule {
             HeadingRule::BackMatter => "a back-matter title".to_string(),
             HeadingRule::Unnumbered => {
                 "an unnumbered line between finished sentences and body text".to_string()
+            }
+            HeadingRule::TocEntry => {
+                "the title of a top-level entry of the table of contents".to_string()
             }
         }
     }
@@ -190,7 +196,7 @@ const MAX_FIELD_LABEL_CHARS: usize = 16;
 
 /// Whether the text after a marker is a form field to fill in ("（1）姓名：______", "（2）类别：
 /// □甲　□乙"): a label, a colon and blanks.
-fn is_form_field(after_marker: &str) -> bool {
+fn is_form_field(marker: &Marker, after_marker: &str) -> bool {
     let Some(colon) = after_marker.find(['：', ':']) else {
         return false;
     };
@@ -207,10 +213,17 @@ fn is_form_field(after_marker: &str) -> bool {
         && !["如下", "下列", "以下", "包括", "主要有"]
             .iter()
             .any(|intro| label.ends_with(intro));
-    (value.trim_matches(is_space).is_empty() && names_a_field)
+    (value.trim_matches(is_space).is_empty() && names_a_field && !heads_sections(marker))
         || value.contains("__")
         || value.contains('□')
         || value.contains("＿")
+}
+
+/// Whether a numbering heads the sections of a document ("一、", "（一）", "第一章") rather
+/// than the items of a list or a form ("1.", "（1）", "①"): "一、立项目的：" is a heading
+/// even with nothing after its colon.
+fn heads_sections(marker: &Marker) -> bool {
+    marker.family.rank() < Family::Labelled.rank()
 }
 
 /// Classifies a paragraph that starts with a marker. A lead sentence longer than
@@ -219,7 +232,7 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
     let Line { number, text, .. } = line;
     let after = text[marker_len..].trim_matches(is_space);
     if after.is_empty()
-        || is_form_field(after)
+        || is_form_field(&marker, after)
         || enumerates_inline(after, &marker)
         || is_label_description(&marker, after)
     {
@@ -233,13 +246,15 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
         depth: None,
         rule: HeadingRule::Marker,
     };
+    // An item that is one clause closed by "；" is an entry of a list, not a heading.
+    let closed_by_semicolon = without_trailing_note(&text).ends_with(['；', ';']);
     match lead_end(&text) {
+        None if closed_by_semicolon => (Item::Body { line: number, text }, false),
         None if char_len(&text) <= MAX_STANDALONE_CHARS => (heading(text, None), false),
         Some(end) if char_len(&text[..end]) <= MAX_LONG_LEAD_CHARS => {
             let long = char_len(&text[..end]) > MAX_LEAD_CHARS;
             let alone = text[end..].trim_matches(is_space).is_empty();
-            // An item that is one clause closed by "；" is an entry of a list, not a heading.
-            if alone && text.trim_end_matches(is_space).ends_with(['；', ';']) {
+            if alone && closed_by_semicolon {
                 return (Item::Body { line: number, text }, false);
             }
             let item = if alone {
@@ -250,6 +265,30 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
             (item, long)
         }
         _ => (Item::Body { line: number, text }, false),
+    }
+}
+
+/// Longest note in brackets after an item's last clause, in characters ("（1 分）").
+const MAX_TRAILING_NOTE_CHARS: usize = 8;
+
+/// The text without a short note in brackets after its last clause: "…公共事务；（1 分）"
+/// ends in "；" like "…公共事务；".
+fn without_trailing_note(text: &str) -> &str {
+    let text = text.trim_end_matches(is_space);
+    let Some(inner) = text.strip_suffix(['）', ')']) else {
+        return text;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return text;
+    };
+    let before = inner[..open].trim_end_matches(is_space);
+    let note_chars = char_len(&inner[open..]);
+    if note_chars <= MAX_TRAILING_NOTE_CHARS
+        && before.ends_with(['；', ';', '。', '，', ',', '、', '：', ':'])
+    {
+        before
+    } else {
+        text
     }
 }
 
@@ -273,6 +312,14 @@ fn is_label_description(marker: &Marker, after: &str) -> bool {
     (1..=MAX_ITEM_LABEL_CHARS).contains(&label_chars)
         && !label.contains(['。', '，', '；'])
         && char_len(description.trim_matches(is_space)) >= 2
+}
+
+/// The whole text of an item: a heading's lead and the rest of its paragraph.
+fn item_text(item: &Item) -> String {
+    match item {
+        Item::Heading { lead, rest, .. } => format!("{lead}{}", rest.as_deref().unwrap_or("")),
+        Item::Body { text, .. } => text.clone(),
+    }
 }
 
 /// The text of a body item; `None` for a heading.
@@ -370,8 +417,15 @@ fn demote(items: &mut [Item], index: usize) {
     }
 }
 
+/// The body's paragraphs classified, and its table of contents.
+#[derive(Debug, Clone, Default)]
+pub struct Classified {
+    pub items: Vec<Item>,
+    pub toc: toc::Toc,
+}
+
 /// Classifies every paragraph of the body (after the front matter), taking the lines' text.
-pub fn classify(lines: Vec<Line>) -> Vec<Item> {
+pub fn classify(lines: Vec<Line>) -> Classified {
     // Each line's marker, parsed once.
     let mut parsed: Vec<Option<(Marker, usize)>> =
         lines.iter().map(|l| markers::parse(&l.text)).collect();
@@ -474,13 +528,42 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         items.push(item);
     }
     demote_enumerations(&mut items, &line_markers);
+    demote_strays_of_list_families(&mut items, &line_markers);
     keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
     // A table of contents ("目　　录" and the chapter titles it lists before the text): its
-    // entries repeat headings found below and are not headings themselves.
-    let toc_entries = table_of_contents(&items);
-    for &index in &toc_entries {
+    // entries repeat headings found below and are not headings themselves. A line below
+    // that reads as a top-level entry's title without its number ("练习与答案" for "第三部分
+    // 练习与答案") is a top-level heading.
+    let toc = if items
+        .iter()
+        .any(|item| matches!(item, Item::Body { text, .. } | Item::Heading { lead: text, .. } if toc::is_label(text)))
+    {
+        let texts: Vec<String> = items.iter().map(item_text).collect();
+        let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        toc::find(&text_refs)
+    } else {
+        toc::Toc::default()
+    };
+    for &index in &toc.entries {
         demote(&mut items, index);
+    }
+    let toc_entries = &toc.entries;
+    if let Some(&last_entry) = toc_entries.last() {
+        for index in last_entry + 1..items.len() {
+            let is_top_title = body_text(&items[index]).is_some_and(|text| {
+                char_len(text) <= MAX_UNNUMBERED_CHARS && {
+                    let spaceless: String = text.chars().filter(|&c| !is_space(c)).collect();
+                    toc.top_titles.contains(&spaceless)
+                }
+            });
+            if is_top_title {
+                make_unnumbered_heading(&mut items, index);
+                if let Item::Heading { rule, .. } = &mut items[index] {
+                    *rule = HeadingRule::TocEntry;
+                }
+            }
+        }
     }
     // Unnumbered heading lines: short, unpunctuated, between finished sentences and a body
     // paragraph; only when the document has at least two of them. A couplet of two such
@@ -517,62 +600,21 @@ pub fn classify(lines: Vec<Line>) -> Vec<Item> {
         }
         i += run;
     }
-    if candidates.len() + hinted.len() >= 2 && !candidates.is_empty() {
+    // A table of contents names the top-level headings: with one, a short line it does not
+    // list (a flattened table's cell, a caption) is no heading.
+    let listed_by_contents = toc.entries.len() > 1;
+    if candidates.len() + hinted.len() >= 2 && !candidates.is_empty() && !listed_by_contents {
         for i in candidates {
             make_unnumbered_heading(&mut items, i);
         }
     }
-    items
-}
-
-/// The items of a table of contents: the "目录" line and the lines after it whose text
-/// comes again further down (the headings they list).
-fn table_of_contents(items: &[Item]) -> Vec<usize> {
-    let text_of = |item: &Item| -> String {
-        let text = match item {
-            Item::Heading { lead, .. } => lead.as_str(),
-            Item::Body { text, .. } => text.as_str(),
-        };
-        text.chars().filter(|&c| !is_space(c)).collect()
-    };
-    let is_label = |item: &Item| match item {
-        Item::Heading { lead: text, .. } | Item::Body { text, .. } => {
-            text.len() <= MAX_BACK_MATTER_TITLE_BYTES && text_of(item) == "目录"
-        }
-    };
-    let Some(label) = items.iter().position(is_label) else {
-        return Vec::new();
-    };
-    let mut entries = vec![label];
-    for index in label + 1..items.len() {
-        let text = text_of(&items[index]);
-        if text.is_empty()
-            || !items[index + 1..]
-                .iter()
-                .any(|later| text_of(later) == text)
-        {
-            break;
-        }
-        entries.push(index);
-    }
-    if entries.len() < 2 {
-        return Vec::new();
-    }
-    entries
+    Classified { items, toc }
 }
 
 /// Marker lines that are the items of one enumerated sentence are body text: a run of one
 /// family counting 1, 2, 3 … whose items end in ；， or 、 (the last in 。), introduced by a
 /// line ending in "：" ("申报材料包括：" / "1.项目申报书；" / "2.营业执照复印件；" …).
 fn demote_enumerations(items: &mut [Item], line_markers: &[Option<(Family, u32)>]) {
-    let text_of = |item: &Item| -> String {
-        match item {
-            Item::Heading { lead, rest, .. } => {
-                format!("{lead}{}", rest.as_deref().unwrap_or(""))
-            }
-            Item::Body { text, .. } => text.clone(),
-        }
-    };
     // A list item too long to be a heading is body text already, but it still counts in
     // the run ("（一）…投诉；" before "（二）…；").
     let family = |items: &[Item], index: usize| match &items[index] {
@@ -611,12 +653,13 @@ fn demote_enumerations(items: &mut [Item], line_markers: &[Option<(Family, u32)>
         {
             end += 1;
         }
-        let mut texts: Vec<String> = items[start..end].iter().map(text_of).collect();
+        let mut texts: Vec<String> = items[start..end].iter().map(item_text).collect();
         if first_ordinal == 2 {
-            texts.insert(0, text_of(&items[start - 1]));
+            texts.insert(0, item_text(&items[start - 1]));
         }
         let count = texts.len();
-        let item_ends = |text: &String| text.ends_with(['；', ';', '，', ',', '、']);
+        let item_ends =
+            |text: &String| without_trailing_note(text).ends_with(['；', ';', '，', ',', '、']);
         let all_but_last_pause = count >= 2 && texts[..count - 1].iter().all(item_ends);
         let single_pause = count == 1 && item_ends(&texts[0]);
         if all_but_last_pause || single_pause {
@@ -625,6 +668,50 @@ fn demote_enumerations(items: &mut [Item], line_markers: &[Option<(Family, u32)>
             }
         }
         start = end;
+    }
+}
+
+/// A family of list numbering ("（1）", "①", "1.") that the document uses mostly for list
+/// entries (more of its lines are entries than headings) heads no paragraph that is one
+/// sentence ("（3）措施步骤要切实可行。") or ends in "：": such an item among them is an
+/// entry too, and so is a paragraph that ends in "；" whatever its first sentence. Its titles
+/// ("（1）数据集扩展") and run-in paragraphs ("1.数字化改造项目。支持…。") stay headings.
+fn demote_strays_of_list_families(items: &mut [Item], line_markers: &[Option<(Family, u32)>]) {
+    for family in [Family::ArabicDot, Family::ArabicBracket, Family::Circled] {
+        let (mut entries, mut headings) = (0usize, 0usize);
+        for (item, marker) in items.iter().zip(line_markers) {
+            if marker.is_some_and(|(f, _)| f == family) {
+                match item {
+                    Item::Body { .. } => entries += 1,
+                    Item::Heading { .. } => headings += 1,
+                }
+            }
+        }
+        if entries <= headings {
+            continue;
+        }
+        for index in 0..items.len() {
+            let stray = match &items[index] {
+                Item::Heading {
+                    marker: Some(m),
+                    lead,
+                    rest,
+                    depth: None,
+                    ..
+                } if m.family == family => match rest {
+                    None => without_trailing_note(lead).ends_with(['。', '！', '？', '：', ':']),
+                    // A paragraph that ends in a pause is an entry whatever its first
+                    // sentence: "（1）依据式，…依据。通常用…开头；".
+                    Some(rest) => {
+                        without_trailing_note(rest).ends_with(['；', ';', '，', ',', '、'])
+                    }
+                },
+                _ => false,
+            };
+            if stray {
+                demote(items, index);
+            }
+        }
     }
 }
 
@@ -683,7 +770,8 @@ pub struct Built {
 }
 
 /// Builds the section tree.
-pub fn build(items: Vec<Item>) -> Built {
+pub fn build(classified: Classified) -> Built {
+    let Classified { items, toc } = classified;
     // Why each heading was made one and placed where it is, by its source line and text.
     let mut reasons: Vec<(Option<crate::model::SourceLine>, String, u8, String)> = Vec::new();
     let mut front = Vec::new();
@@ -750,11 +838,20 @@ pub fn build(items: Vec<Item>) -> Built {
                 } else {
                     // A heading the markup puts deeper (### under ##) stays inside the
                     // shallower one whatever their families.
+                    // A styled sub-heading (Word's "Heading 2", no number) under a typed
+                    // heading that has no style ("二、建设内容" in Normal) stays inside it.
+                    let styled_subheading =
+                        family == Family::Unnumbered && depth.is_some_and(|d| d >= 2);
                     while open
                         .last()
                         .zip(depths.last())
                         .is_some_and(|(s, open_depth)| {
-                            family_of(&s.heading.marker).rank() >= family.rank()
+                            let open_family = family_of(&s.heading.marker);
+                            let typed_parent = styled_subheading
+                                && open_depth.is_none()
+                                && open_family != Family::Unnumbered;
+                            open_family.rank() >= family.rank()
+                                && !typed_parent
                                 && !matches!((depth, open_depth), (Some(d), Some(o)) if d > *o)
                         })
                     {
@@ -805,6 +902,7 @@ pub fn build(items: Vec<Item>) -> Built {
         close(&mut open, &mut depths, &mut top);
     }
     shift_for_missing_parent(&mut top);
+    shift_to_the_contents_levels(&mut top, &toc);
     // The tree's reading order is the order the headings were built in.
     let mut explanations = Vec::with_capacity(reasons.len());
     for ((_, section), (line, text, built_level, mut why)) in
@@ -812,7 +910,17 @@ pub fn build(items: Vec<Item>) -> Built {
     {
         let heading = &section.heading;
         let mut doubtful = why.contains("a long lead sentence");
-        if heading.level != built_level {
+        let contents_level = heading
+            .marker
+            .as_ref()
+            .and_then(|m| toc.level_of(m.family))
+            .filter(|&level| level > 1 && built_level == 1);
+        if let Some(level) = contents_level {
+            why.push_str(&format!(
+                "; at level {level}, where the table of contents lists its numbering (the \
+                 headings above it there are missing from the text)"
+            ));
+        } else if heading.level != built_level {
             // Said once, at the top of what moved.
             doubtful |= built_level == 1;
             why.push_str(
@@ -866,6 +974,22 @@ fn shift_for_missing_parent(top: &mut [Section]) {
         .is_some_and(|m| m.ordinal > 1);
     if first_best > 0 && missing_siblings {
         for section in &mut top[..first_best] {
+            deepen(section);
+        }
+    }
+}
+
+/// A top-level heading whose numbering the table of contents lists deeper (chapters under
+/// parts, and the parts' titles missing from the text) goes to the contents' level.
+fn shift_to_the_contents_levels(top: &mut [Section], toc: &toc::Toc) {
+    for section in top {
+        let listed = section
+            .heading
+            .marker
+            .as_ref()
+            .and_then(|m| toc.level_of(m.family))
+            .unwrap_or(1);
+        for _ in 1..listed {
             deepen(section);
         }
     }
