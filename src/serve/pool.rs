@@ -91,6 +91,13 @@ mod tests {
         assert_eq!(pool.run(sleeper(1)).await, Err(Refusal::Saturated));
         tokio::time::sleep(Duration::from_millis(400)).await;
         assert_eq!(pool.run(sleeper(1)).await, Ok(1));
+        // A panic with its message (and a backtrace, when RUST_BACKTRACE asks for one) may
+        // take longer than the short timeout above: a pool that waits.
+        let pool = Arc::new(Pool::new(
+            1,
+            Duration::from_secs(10),
+            Duration::from_secs(10),
+        ));
         let crashed = pool.run(|| -> u8 { panic!("a job that panics") }).await;
         assert_eq!(crashed, Err(Refusal::Crashed));
         assert_eq!(

@@ -203,16 +203,17 @@ fn ends_sentence(text: &str) -> bool {
 /// ```
 pub fn classify(line: &str) -> Option<Why> {
     let line = line.trim_matches(is_space);
-    let chars = visible(line).count();
     if is_counter(line) {
         return Some(Why::Counter);
     }
     if is_site_disclaimer(line) {
         return Some(Why::Copyright);
     }
-    if ends_sentence(line) || chars == 0 {
+    if ends_sentence(line) || line.is_empty() {
         return None;
     }
+    // Counted only here: most lines of a speech end a sentence.
+    let chars = visible(line).count();
     if chars <= MAX_BARE_DIGITS && visible(line).all(|c| c.is_ascii_digit()) {
         return Some(Why::BareDigits);
     }
@@ -619,13 +620,18 @@ fn mark_running_heads(lines: &[Line], why: &mut [Option<Why>]) {
     let datelines: Vec<bool> = lines.iter().map(|l| is_dateline(&l.text)).collect();
     // Every line's text, sorted, to find the lines a letter-spaced line starts in one
     // search rather than a pass over the text for each.
-    let mut sorted: Vec<(&str, usize)> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.text.as_str(), i))
-        .collect();
-    sorted.sort_unstable();
-    let repeated_elsewhere = |text: &str, index: usize| {
+    // Sorted the first time a letter-spaced line asks: most texts have none.
+    let mut sorted: Option<Vec<(&str, usize)>> = None;
+    let mut repeated_elsewhere = |text: &str, index: usize| {
+        let sorted = sorted.get_or_insert_with(|| {
+            let mut all: Vec<(&str, usize)> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.text.as_str(), i))
+                .collect();
+            all.sort_unstable();
+            all
+        });
         let from = sorted.partition_point(|(other, _)| *other < text);
         sorted[from..]
             .iter()
@@ -731,9 +737,11 @@ fn mark_section_labels(lines: &[Line], why: &mut [Option<Why>]) {
         // book's part titles as often as a section label.
         let after_furniture = matches!(why[index - 1], Some(Why::RunningHead | Why::JumpLine));
         let text = &lines[index].text;
-        let short = visible(text).count() <= MAX_SECTION_LABEL_CHARS
-            && visible(text).all(crate::model::is_han);
-        if why[index].is_none() && after_furniture && short {
+        let short = || {
+            visible(text).count() <= MAX_SECTION_LABEL_CHARS
+                && visible(text).all(crate::model::is_han)
+        };
+        if why[index].is_none() && after_furniture && short() {
             why[index] = Some(Why::RunningHead);
         }
     }

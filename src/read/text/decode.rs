@@ -92,6 +92,10 @@ fn detect_and_decode(bytes: &[u8], path: &str) -> Result<String, Error> {
 
 /// The offset of the first run of [`BINARY_NUL_RUN`] NUL bytes.
 fn nul_run(bytes: &[u8]) -> Option<usize> {
+    // Text has no NUL at all: one fast scan says so.
+    if !bytes.contains(&0) {
+        return None;
+    }
     bytes
         .windows(BINARY_NUL_RUN)
         .position(|window| window.iter().all(|&b| b == 0))
@@ -175,9 +179,17 @@ fn is_stray_control(c: char) -> bool {
 /// tabs and form feeds into line breaks and other control characters into spaces, with a
 /// warning naming each one's line.
 fn clean_controls(text: String, path: &str, warnings: &mut Vec<Warning>) -> Result<String, Error> {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    // By bytes first: C0 controls and DEL are single bytes, C1 controls start with 0xC2
+    // (which other characters share: the exact test follows).
+    let may_hold_controls = text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |found, &b| {
+            found | ((b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F || b == 0xC2)
+        })
+    });
+    if !may_hold_controls
+        || !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
         return Ok(text);
     }

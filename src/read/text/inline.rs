@@ -20,16 +20,27 @@ pub fn enumerate(text: &str) -> Vec<Inline> {
     let mut found: Vec<(usize, Marker, usize)> = Vec::new();
     let mut previous: Option<char> = None;
     for (i, c) in text.char_indices() {
-        let at_item_start = previous.is_none_or(|p| ITEM_LEADERS.contains(&p));
+        // The character first (few can start an item), then what stands before it.
+        let may_start = matches!(
+            c,
+            '（' | '('
+                | '第'
+                | '①'..='⑳'
+                | '0'..='9'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+        );
+        let at_item_start = may_start && previous.is_none_or(|p| ITEM_LEADERS.contains(&p));
         previous = Some(c);
-        if !at_item_start
-            || !(c == '（'
-                || c == '('
-                || c == '第'
-                || ('①'..='⑳').contains(&c)
-                || c.is_ascii_digit()
-                || "一二三四五六七八九十".contains(c))
-        {
+        if !at_item_start {
             continue;
         }
         if let Some((marker, len)) = markers::parse(&text[i..])

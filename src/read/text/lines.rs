@@ -99,7 +99,24 @@ const MIN_WRAPPED_SHARE: (usize, usize) = (1, 5);
 
 /// Display width in columns: CJK and other wide characters 2, the rest 1.
 fn columns(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    // By bytes: an ASCII byte is one column, the lead byte of any other character two.
+    text.bytes()
+        .map(|b| usize::from(b < 0x80) + 2 * usize::from(b >= 0xC0))
+        .sum()
+}
+
+/// Whether `text` is at least `wanted` columns wide, counted only when its length in bytes
+/// does not tell: a character of n bytes is 1 column (ASCII) or 2 (n ≥ 2), so the columns lie
+/// between half the bytes and the bytes.
+fn at_least_columns(text: &str, wanted: usize) -> bool {
+    let bytes = text.len();
+    if bytes >= 2 * wanted {
+        true
+    } else if bytes < wanted {
+        false
+    } else {
+        columns(text) >= wanted
+    }
 }
 
 /// The wrap width of a hard-wrapped text, or `None` when lines are paragraphs. In a wrapped
@@ -110,14 +127,17 @@ fn columns(text: &str) -> usize {
 pub fn wrap_width(lines: &[Line]) -> Option<usize> {
     let long = lines
         .iter()
-        .filter(|l| columns(&l.text) >= MIN_WRAPPED_COLUMNS)
+        .filter(|l| at_least_columns(&l.text, MIN_WRAPPED_COLUMNS))
         .count();
     // Headings stop without punctuation too, but they start with a marker.
     let mut open: Vec<usize> = lines
         .iter()
-        .filter(|l| !ends_clause(&l.text) && crate::read::text::markers::parse(&l.text).is_none())
+        .filter(|l| {
+            !ends_clause(&l.text)
+                && at_least_columns(&l.text, MIN_WRAPPED_COLUMNS)
+                && crate::read::text::markers::parse(&l.text).is_none()
+        })
         .map(|l| columns(&l.text))
-        .filter(|&w| w >= MIN_WRAPPED_COLUMNS)
         .collect();
     let (share, of) = MIN_WRAPPED_SHARE;
     if open.len() < MIN_WRAPPED_LINES || open.len() * of < long * share {
@@ -142,7 +162,7 @@ pub fn wrap_width(lines: &[Line]) -> Option<usize> {
     // each are.
     let overlong = lines
         .iter()
-        .filter(|l| columns(&l.text) > width + OVERLONG_COLUMNS)
+        .filter(|l| at_least_columns(&l.text, width + OVERLONG_COLUMNS + 1))
         .count();
     let (clustered, of) = MIN_CLUSTERED_SHARE;
     let (most_overlong, overlong_of) = MAX_OVERLONG_SHARE;

@@ -2,6 +2,10 @@
 
 /// True for every character that counts as white space in Chinese web text.
 pub fn is_space(c: char) -> bool {
+    // Chinese characters and full-width marks first: no space from U+3001 on but U+FEFF.
+    if c > '\u{3000}' {
+        return c == '\u{feff}';
+    }
     c.is_whitespace()
         || matches!(
             c,

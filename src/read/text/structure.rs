@@ -179,12 +179,45 @@ fn char_len(text: &str) -> usize {
 /// pause or a full stop — "（一）说话和气；（二）买卖公平；…", "一是…。二是…。": an enumeration
 /// inside one paragraph.
 fn enumerates_inline(after_marker: &str, marker: &Marker) -> bool {
-    after_marker
-        .match_indices(['；', ';', '，', ',', '。'])
-        .any(|(at, pause)| {
-            markers::parse(&after_marker[at + pause.len()..]).is_some_and(|(next, _)| {
-                next.family == marker.family && next.ordinal == marker.ordinal + 1
+    // Only a labelled marker ("任务2：") starts with any Chinese character; the others start
+    // with a numeral, 第, a sequence word, a bracket or a digit. Looked at first, so that most
+    // pauses need no parse.
+    let may_start_next = |rest: &str| {
+        marker.family == Family::Labelled
+            || rest.chars().next().is_some_and(|c| {
+                !crate::model::is_han(c)
+                    || matches!(
+                        c,
+                        '一' | '二'
+                            | '三'
+                            | '四'
+                            | '五'
+                            | '六'
+                            | '七'
+                            | '八'
+                            | '九'
+                            | '十'
+                            | '〇'
+                            | '零'
+                            | '两'
+                            | '第'
+                            | '首'
+                            | '其'
+                            | '再'
+                            | '最'
+                            | '另'
+                    )
             })
+    };
+    after_marker
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '；' | ';' | '，' | ',' | '。'))
+        .any(|(at, pause)| {
+            let rest = &after_marker[at + pause.len_utf8()..];
+            may_start_next(rest)
+                && markers::parse(rest).is_some_and(|(next, _)| {
+                    next.family == marker.family && next.ordinal == marker.ordinal + 1
+                })
         })
 }
 
@@ -197,8 +230,11 @@ const MAX_FIELD_LABEL_CHARS: usize = 16;
 /// Whether the text after a marker is a form field to fill in ("（1）姓名：______", "（2）类别：
 /// □甲　□乙"): a label, a colon and blanks.
 fn is_form_field(marker: &Marker, after_marker: &str) -> bool {
-    let Some(colon) = after_marker.find(['：', ':']) else {
-        return false;
+    // Two one-character searches are quicker than one over a set.
+    let colon = match (after_marker.find('：'), after_marker.find(':')) {
+        (Some(wide), Some(narrow)) => wide.min(narrow),
+        (Some(at), None) | (None, Some(at)) => at,
+        (None, None) => return false,
     };
     // A label is a few words, not a sentence ("支持范围。重点支持以下项目：" introduces a list).
     let label = &after_marker[..colon];
