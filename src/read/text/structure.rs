@@ -255,6 +255,28 @@ fn is_form_field(marker: &Marker, after_marker: &str) -> bool {
         || value.contains("＿")
 }
 
+/// Longest answer in the blank of a question ("（ABCD）").
+const MAX_ANSWER_CHARS: usize = 5;
+
+/// Whether an item is a question with a blank for its answer ("下列属于法定文种的是（ ）。",
+/// "…的划分根据是公文的（A）。"): an exam's question, not a heading.
+fn is_question(after_marker: &str) -> bool {
+    let text = without_trailing_note(after_marker)
+        .trim_end_matches(['。', '？', '?', '.'])
+        .trim_end_matches(is_space);
+    let Some(inner) = text.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    let blank = inner[open..].trim_start_matches(['（', '(']);
+    char_len(blank) <= MAX_ANSWER_CHARS
+        && blank
+            .chars()
+            .all(|c| is_space(c) || c.is_ascii_uppercase() || ('Ａ'..='Ｅ').contains(&c))
+}
+
 /// Whether a numbering heads the sections of a document ("一、", "（一）", "第一章") rather
 /// than the items of a list or a form ("1.", "（1）", "①"): "一、立项目的：" is a heading
 /// even with nothing after its colon.
@@ -268,6 +290,7 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
     let Line { number, text, .. } = line;
     let after = text[marker_len..].trim_matches(is_space);
     if after.is_empty()
+        || is_question(after)
         || is_form_field(&marker, after)
         || enumerates_inline(after, &marker)
         || is_label_description(&marker, after)
@@ -379,6 +402,8 @@ fn is_unnumbered_candidate(text: &str) -> bool {
         && !text.starts_with(['—', '（', '(', '“', '"', '《', '〔', '[', '【'])
         && !is_date_line(text)
         && text.chars().any(crate::model::is_han)
+        // A numbered line left as body is a list item ("①发电时间"), not an unnumbered heading.
+        && markers::parse(text).is_none()
 }
 
 /// A caption of a box, table or figure: "专栏1  工业互联网网络互联互通工程", "表2 …", "图3 …".
@@ -565,6 +590,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
     }
     demote_enumerations(&mut items, &line_markers);
     demote_strays_of_list_families(&mut items, &line_markers);
+    demote_bare_lists(&mut items);
     keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
     // A table of contents ("目　　录" and the chapter titles it lists before the text): its
@@ -712,6 +738,50 @@ fn demote_enumerations(items: &mut [Item], line_markers: &[Option<(Family, u32)>
 /// sentence ("（3）措施步骤要切实可行。") or ends in "：": such an item among them is an
 /// entry too, and so is a paragraph that ends in "；" whatever its first sentence. Its titles
 /// ("（1）数据集扩展") and run-in paragraphs ("1.数字化改造项目。支持…。") stay headings.
+/// Fewest items in a row that make a bare list.
+const MIN_BARE_LIST_ITEMS: usize = 3;
+
+/// Short items of a list family standing one under the other with no text between them
+/// ("①发电时间" / "②发往机关" / "③发电话人"): a list of terms, not headings of empty
+/// sections. Headings of that family have their text under them; items that are whole
+/// sentences ("1、进一步加强柜面管理工作，…。") may be headings in a row.
+fn demote_bare_lists(items: &mut [Item]) {
+    let bare_item = |item: &Item| match item {
+        Item::Heading {
+            marker: Some(m),
+            lead,
+            rest: None,
+            depth: None,
+            ..
+        } if matches!(
+            m.family,
+            Family::ArabicDot | Family::ArabicBracket | Family::Circled
+        ) && char_len(lead) <= MAX_UNNUMBERED_CHARS
+            && !lead.contains(['。', '！', '？', '；', '，']) =>
+        {
+            Some(m.family)
+        }
+        _ => None,
+    };
+    let mut start = 0;
+    while start < items.len() {
+        let Some(family) = bare_item(&items[start]) else {
+            start += 1;
+            continue;
+        };
+        let mut end = start + 1;
+        while end < items.len() && bare_item(&items[end]) == Some(family) {
+            end += 1;
+        }
+        if end - start >= MIN_BARE_LIST_ITEMS {
+            for index in start..end {
+                demote(items, index);
+            }
+        }
+        start = end;
+    }
+}
+
 fn demote_strays_of_list_families(items: &mut [Item], line_markers: &[Option<(Family, u32)>]) {
     for family in [Family::ArabicDot, Family::ArabicBracket, Family::Circled] {
         let (mut entries, mut headings) = (0usize, 0usize);
@@ -1127,8 +1197,27 @@ mod tests {
             "第一档：年收入十万元以下。",
             "2023年1月，我们召开大会。",
             "1.5%的增长来之不易。",
+            "2.上行文、平行文、下行文的划分根据是公文的（A）。",
+            "3.下列不属于法定公文文种的是（　）。",
         ]);
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn a_bare_list_of_terms_is_no_headings() {
+        let got = outline(&[
+            "一、电话记录的内容",
+            "电话记录应写明下列事项。",
+            "①发电时间",
+            "②发往机关",
+            "③发电话人",
+            "二、电话记录的处理",
+            "正文。",
+        ]);
+        assert_eq!(
+            got.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            vec!["一、电话记录的内容", "二、电话记录的处理"]
+        );
     }
 
     #[test]
