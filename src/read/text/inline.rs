@@ -21,23 +21,7 @@ pub fn enumerate(text: &str) -> Vec<Inline> {
     let mut previous: Option<char> = None;
     for (i, c) in text.char_indices() {
         // The character first (few can start an item), then what stands before it.
-        let may_start = matches!(
-            c,
-            '（' | '('
-                | '第'
-                | '①'..='⑳'
-                | '0'..='9'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-        );
+        let may_start = markers::may_start_unlabelled(c);
         let at_item_start = may_start && previous.is_none_or(|p| ITEM_LEADERS.contains(&p));
         previous = Some(c);
         if !at_item_start {

@@ -113,6 +113,34 @@ pub fn bare_numeral(s: &str) -> Option<Marker> {
     marker(Family::HanSpace, ordinal, text, Width::Neutral).map(|(m, _)| m)
 }
 
+/// Whether `c` can start a marker of a family other than the labelled one ("任务2："): a
+/// numeral, 第, a sequence word's first character, or anything but a Chinese character (a
+/// bracket, a digit, ①). A quick test before [`parse`] where most characters are text.
+pub fn may_start_unlabelled(c: char) -> bool {
+    !crate::model::is_han(c)
+        || matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '〇'
+                | '零'
+                | '两'
+                | '第'
+                | '首'
+                | '其'
+                | '再'
+                | '最'
+                | '另'
+        )
+}
+
 /// Parses a marker at the start of `s`, returning it and its length in bytes.
 /// Guards against dates, counts and numbers in sentences ("2023年", "第一个", "1.5%", "第一档：").
 ///

@@ -184,30 +184,10 @@ fn enumerates_inline(after_marker: &str, marker: &Marker) -> bool {
     // pauses need no parse.
     let may_start_next = |rest: &str| {
         marker.family == Family::Labelled
-            || rest.chars().next().is_some_and(|c| {
-                !crate::model::is_han(c)
-                    || matches!(
-                        c,
-                        '一' | '二'
-                            | '三'
-                            | '四'
-                            | '五'
-                            | '六'
-                            | '七'
-                            | '八'
-                            | '九'
-                            | '十'
-                            | '〇'
-                            | '零'
-                            | '两'
-                            | '第'
-                            | '首'
-                            | '其'
-                            | '再'
-                            | '最'
-                            | '另'
-                    )
-            })
+            || rest
+                .chars()
+                .next()
+                .is_some_and(markers::may_start_unlabelled)
     };
     after_marker
         .char_indices()
