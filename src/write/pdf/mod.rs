@@ -53,19 +53,64 @@ pub fn write_to(
     Ok(warnings)
 }
 
-/// One warning per character that no installed face has.
+/// Characters named one by one in the warning about missing glyphs; the rest are counted.
+const MAX_NAMED_MISSING: usize = 8;
+
+/// One warning for the characters that no installed face has (a Thai phrase would otherwise
+/// give a line per letter).
 fn missing_glyph_warnings(missing: &[char]) -> Vec<Warning> {
-    missing
+    let named: Vec<String> = missing
         .iter()
-        .map(|c| {
-            Warning::general(
-                WarningKind::Output,
-                format!(
-                    "no installed font has {c} (U+{:04X}); it prints as an empty box (install a \
-                     font that has it, or pass --font body=PATH)",
-                    *c as u32
-                ),
-            )
-        })
-        .collect()
+        .take(MAX_NAMED_MISSING)
+        .map(|c| format!("{c} (U+{:04X})", *c as u32))
+        .collect();
+    let (list, verb) = match missing.len() {
+        0 => return Vec::new(),
+        1 => (named.join(""), "it prints as an empty box"),
+        n if n <= MAX_NAMED_MISSING => (
+            format!("{n} characters: {}", named.join(", ")),
+            "they print as empty boxes",
+        ),
+        n => (
+            format!(
+                "{n} characters: {} and {} more",
+                named.join(", "),
+                n - MAX_NAMED_MISSING
+            ),
+            "they print as empty boxes",
+        ),
+    };
+    vec![Warning::general(
+        WarningKind::Output,
+        format!(
+            "no installed font has {list}; {verb} (install a font that has them, or pass \
+             --font body=PATH)"
+        ),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_glyphs_make_one_warning() {
+        assert!(missing_glyph_warnings(&[]).is_empty());
+        let one = missing_glyph_warnings(&['\u{20000}']);
+        assert_eq!(one.len(), 1);
+        assert!(
+            one[0]
+                .message
+                .contains("𠀀 (U+20000); it prints as an empty box")
+        );
+        let thai: Vec<char> = "ภาษาไทยเปนทสวงม".chars().collect();
+        let many = missing_glyph_warnings(&thai);
+        assert_eq!(many.len(), 1);
+        assert!(
+            many[0].message.contains("15 characters: ภ (U+0E20)")
+                && many[0].message.contains("and 7 more"),
+            "{}",
+            many[0].message
+        );
+    }
 }
