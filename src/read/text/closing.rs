@@ -6,7 +6,7 @@
 
 use super::front::{is_date, is_title_candidate_line, organ_names};
 use super::lines::Line;
-use super::space::is_space;
+use super::space::{compact, is_space};
 use super::structure::source_line;
 use crate::model::{AttachmentNote, Closing, Element, PRINTED_WORD, Record};
 
@@ -114,12 +114,12 @@ fn is_label(text: &str) -> bool {
     if text.len() > MAX_LABEL_BYTES {
         return false;
     }
-    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
-    let Some(rest) = compact.strip_prefix("附件") else {
+    let spaceless = compact(text);
+    let Some(rest) = spaceless.strip_prefix("附件") else {
         return false;
     };
     let rest = rest.trim_end_matches(['：', ':']);
-    compact.chars().count() <= MAX_LABEL_CHARS && rest.chars().all(|c| c.is_ascii_digit())
+    spaceless.chars().count() <= MAX_LABEL_CHARS && rest.chars().all(|c| c.is_ascii_digit())
 }
 
 /// "附件：1.名称" → (Some(1), "名称"); "附件：名称" → (None, "名称").

@@ -7,7 +7,7 @@
 
 use super::lines::{Hint, Line};
 use super::markers;
-use super::space::is_space;
+use super::space::{compact, is_space};
 use super::structure::source_line;
 use crate::error::{Warning, WarningKind};
 use crate::model::{DetailRole, DocKind, Element, Header, Meta, is_han};
@@ -130,7 +130,7 @@ pub fn is_date(text: &str) -> bool {
     let numeral = |c: char| {
         c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c)
     };
-    let text: String = text.chars().filter(|&c| !is_space(c)).collect();
+    let text = compact(text);
     let Some((year, rest)) = text.split_once('年') else {
         return false;
     };
@@ -207,9 +207,9 @@ fn is_byline(text: &str) -> bool {
 
 /// "习近平", "州长  杨光杰", "国务院总理 李强".
 fn is_speaker_line(text: &str) -> bool {
-    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
+    let spaceless = compact(text);
     // "第一章 组织建设", "一 总体要求": a heading, not a post and a name.
-    if PART_TITLES.contains(&compact.as_str()) || markers::parse(text).is_some() {
+    if PART_TITLES.contains(&spaceless.as_str()) || markers::parse(text).is_some() {
         return false;
     }
     if visible_len(text) > MAX_SPEAKER_CHARS

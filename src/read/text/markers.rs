@@ -2,7 +2,13 @@
 
 use crate::model::{Family, Marker, Width};
 
-const HAN_DIGITS: &str = "〇零一二三四五六七八九十百两";
+/// The characters of a Chinese numeral.
+const HAN_DIGITS: [char; 14] = [
+    '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '两',
+];
+
+/// The sequence words and their ordinals: 首先， 其次， 再次， 最后，.
+const SEQUENCE_WORDS: [(&str, u32); 4] = [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 4)];
 
 /// The value of a Chinese numeral such as "十二" or "二十一" (1..=999), if it is one.
 ///
@@ -106,7 +112,7 @@ fn marker(family: Family, ordinal: u32, text: &str, width: Width) -> Option<(Mar
 /// ```
 pub fn bare_numeral(s: &str) -> Option<Marker> {
     let text = s.trim_matches(crate::read::text::space::is_space);
-    if text.is_empty() || !text.chars().all(|c| HAN_DIGITS.contains(c)) {
+    if text.is_empty() || !text.chars().all(|c| HAN_DIGITS.contains(&c)) {
         return None;
     }
     let ordinal = han_number(text).filter(|&n| n > 0)?;
@@ -118,27 +124,10 @@ pub fn bare_numeral(s: &str) -> Option<Marker> {
 /// bracket, a digit, ①). A quick test before [`parse`] where most characters are text.
 pub fn may_start_unlabelled(c: char) -> bool {
     !crate::model::is_han(c)
-        || matches!(
-            c,
-            '一' | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '〇'
-                | '零'
-                | '两'
-                | '第'
-                | '首'
-                | '其'
-                | '再'
-                | '最'
-                | '另'
-        )
+        || HAN_DIGITS.contains(&c)
+        // 第一， 其一， 另一方面， and the first characters of SEQUENCE_WORDS (a test
+        // checks them; a search of the words here would run on every character of a text).
+        || matches!(c, '第' | '其' | '另' | '首' | '再' | '最')
 }
 
 /// Parses a marker at the start of `s`, returning it and its length in bytes.
@@ -171,7 +160,7 @@ pub fn parse(s: &str) -> Option<(Marker, usize)> {
             marker(Family::YiFangMian, 2, "另一方面", Width::Neutral)
         }
         c if ascii_digit_value(c).is_some() => parse_arabic(s),
-        c if HAN_DIGITS.contains(c) => parse_han(s),
+        c if HAN_DIGITS.contains(&c) => parse_han(s),
         c if crate::model::is_han(c) => parse_labelled(s),
         _ => None,
     }
@@ -200,7 +189,7 @@ fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
     let after = after.trim_start_matches(crate::read::text::space::is_space);
     let (digits, rest) = leading(after, |c| ascii_digit_value(c).is_some());
     let (ordinal, rest) = if digits.is_empty() {
-        let (numeral, rest) = leading(after, |c| HAN_DIGITS.contains(c));
+        let (numeral, rest) = leading(after, |c| HAN_DIGITS.contains(&c));
         (han_number(numeral)?, rest)
     } else {
         (two_digit_number(digits)?, rest)
@@ -231,7 +220,7 @@ pub fn label_of(marker: &Marker) -> &str {
 
 /// A character of a label: Chinese, not a numeral.
 fn is_label_char(c: char) -> bool {
-    crate::model::is_han(c) && !HAN_DIGITS.contains(c)
+    crate::model::is_han(c) && !HAN_DIGITS.contains(&c)
 }
 
 fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
@@ -241,7 +230,7 @@ fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
     let (family, ordinal, after) = if !digits.is_empty() {
         (Family::ArabicBracket, two_digit_number(digits)?, after)
     } else {
-        let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
+        let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(&c));
         (Family::HanBracket, han_number(numeral)?, after)
     };
     let close = after.chars().next()?;
@@ -260,7 +249,7 @@ fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
 
 fn parse_di(s: &str) -> Option<(Marker, usize)> {
     let body = &s['第'.len_utf8()..];
-    let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
+    let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(&c));
     let ordinal = han_number(numeral)?;
     for (suffix, family) in [
         ("部分", Family::Part),
@@ -306,7 +295,7 @@ fn parse_di(s: &str) -> Option<(Marker, usize)> {
 
 fn parse_qi(s: &str) -> Option<(Marker, usize)> {
     let body = &s['其'.len_utf8()..];
-    let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(c));
+    let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(&c));
     let ordinal = han_number(numeral)?;
     let comma = after.chars().next()?;
     if !matches!(comma, '，' | ',' | '：' | ':') {
@@ -326,7 +315,7 @@ fn parse_qi(s: &str) -> Option<(Marker, usize)> {
 }
 
 fn parse_sequence(s: &str) -> Option<(Marker, usize)> {
-    for (word, ordinal) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 4)] {
+    for (word, ordinal) in SEQUENCE_WORDS {
         if let Some(rest) = s.strip_prefix(word) {
             let comma = rest.chars().next()?;
             if matches!(comma, '，' | ',') {
@@ -361,7 +350,7 @@ fn parse_han(s: &str) -> Option<(Marker, usize)> {
         return marker(Family::YiFangMian, 1, "一方面", Width::Neutral);
     }
     let (numeral, after) = leading(s, |c| {
-        HAN_DIGITS.contains(c) && c != '两' && c != '零' && c != '〇'
+        HAN_DIGITS.contains(&c) && c != '两' && c != '零' && c != '〇'
     });
     let ordinal = han_number(numeral)?;
     let next = after.chars().next()?;
@@ -386,7 +375,7 @@ fn parse_han(s: &str) -> Option<(Marker, usize)> {
     match next {
         '、' | '．' | '.' => {
             // "一、二、三产业" is a list of numbers, not a heading.
-            let (more, tail) = leading(after_next, |c| HAN_DIGITS.contains(c));
+            let (more, tail) = leading(after_next, |c| HAN_DIGITS.contains(&c));
             if !more.is_empty() && tail.starts_with(['、', '是']) {
                 return None;
             }
@@ -406,7 +395,7 @@ fn parse_han(s: &str) -> Option<(Marker, usize)> {
         '是' | '要' => {
             // "一是一，二是二" and "三要素" are not markers.
             let following = after_next.chars().next()?;
-            if HAN_DIGITS.contains(following) || (next == '要' && following == '素') {
+            if HAN_DIGITS.contains(&following) || (next == '要' && following == '素') {
                 return None;
             }
             let family = if next == '是' {
@@ -427,6 +416,28 @@ mod tests {
 
     fn fam(s: &str) -> Option<(Family, u32, String)> {
         parse(s).map(|(m, _)| (m.family, m.ordinal, m.text))
+    }
+
+    #[test]
+    fn every_marker_start_passes_the_quick_test() {
+        for (word, _) in SEQUENCE_WORDS {
+            assert!(may_start_unlabelled(word.chars().next().unwrap()), "{word}");
+        }
+        for text in [
+            "第一，要",
+            "其二，是",
+            "另一方面，",
+            "一是加强",
+            "（一）总体",
+            "1.完善",
+            "①加强",
+        ] {
+            assert!(
+                parse(text).is_some() && may_start_unlabelled(text.chars().next().unwrap()),
+                "{text}"
+            );
+        }
+        assert!(!may_start_unlabelled('要'));
     }
 
     #[test]

@@ -13,6 +13,11 @@ pub fn is_space(c: char) -> bool {
         )
 }
 
+/// The text without any white space ("目　　录" → "目录").
+pub fn compact(text: &str) -> String {
+    text.chars().filter(|&c| !is_space(c)).collect()
+}
+
 /// Trims Chinese white space from both ends.
 pub fn trim(text: &str) -> &str {
     text.trim_matches(is_space)

@@ -4,7 +4,7 @@ use super::front::is_date_line;
 use super::inline;
 use super::lines::{Hint, Line};
 use super::markers;
-use super::space::is_space;
+use super::space::{compact, is_space};
 use super::toc;
 use crate::model::{Block, Family, Heading, Marker, Placement, Section};
 
@@ -257,6 +257,17 @@ fn is_question(after_marker: &str) -> bool {
             .all(|c| is_space(c) || c.is_ascii_uppercase() || ('Ａ'..='Ｅ').contains(&c))
 }
 
+/// The numberings of lists and forms ("1.", "（1）", "①"), whose items are often entries
+/// rather than headings.
+const LIST_FAMILIES: [Family; 3] = [Family::ArabicDot, Family::ArabicBracket, Family::Circled];
+
+fn is_list_family(family: Family) -> bool {
+    LIST_FAMILIES.contains(&family)
+}
+
+/// How an entry of an enumerated sentence ends: in a pause, the sentence going on.
+const ENTRY_ENDS: [char; 5] = ['；', ';', '，', ',', '、'];
+
 /// Whether a numbering heads the sections of a document ("一、", "（一）", "第一章") rather
 /// than the items of a list or a form ("1.", "（1）", "①"): "一、立项目的：" is a heading
 /// even with nothing after its colon.
@@ -338,10 +349,7 @@ const MAX_ITEM_LABEL_CHARS: usize = 12;
 /// colon — an entry of a list, not a heading (a low numbering only: "（一）工作目标：…" in a
 /// 公文 can head its paragraph).
 fn is_label_description(marker: &Marker, after: &str) -> bool {
-    if !matches!(
-        marker.family,
-        Family::ArabicDot | Family::ArabicBracket | Family::Circled
-    ) {
+    if !is_list_family(marker.family) {
         return false;
     }
     let Some((label, description)) = after.split_once(['：', ':']) else {
@@ -400,8 +408,7 @@ fn is_article_number(text: &str) -> bool {
     if text.len() > MAX_BACK_MATTER_TITLE_BYTES || !text.contains('条') {
         return false;
     }
-    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
-    compact
+    compact(text)
         .strip_prefix('第')
         .and_then(|rest| rest.strip_suffix('条'))
         .is_some_and(|numeral| {
@@ -424,11 +431,11 @@ fn back_matter_title(text: &str) -> Option<&'static str> {
     if text.len() > MAX_BACK_MATTER_TITLE_BYTES {
         return None;
     }
-    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
+    let spaceless = compact(text);
     BACK_MATTER_TITLES
         .iter()
         .copied()
-        .find(|title| compact == *title)
+        .find(|title| spaceless == *title)
 }
 
 /// Turns the body item at `index` into an unnumbered heading.
@@ -594,10 +601,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
     if let Some(&last_entry) = toc_entries.last() {
         for index in last_entry + 1..items.len() {
             let is_top_title = body_text(&items[index]).is_some_and(|text| {
-                char_len(text) <= MAX_UNNUMBERED_CHARS && {
-                    let spaceless: String = text.chars().filter(|&c| !is_space(c)).collect();
-                    toc.top_titles.contains(&spaceless)
-                }
+                char_len(text) <= MAX_UNNUMBERED_CHARS && toc.top_titles.contains(&compact(text))
             });
             if is_top_title {
                 make_unnumbered_heading(&mut items, index);
@@ -700,8 +704,7 @@ fn demote_enumerations(items: &mut [Item], line_markers: &[Option<(Family, u32)>
             texts.insert(0, item_text(&items[start - 1]));
         }
         let count = texts.len();
-        let item_ends =
-            |text: &String| without_trailing_note(text).ends_with(['；', ';', '，', ',', '、']);
+        let item_ends = |text: &String| without_trailing_note(text).ends_with(ENTRY_ENDS);
         let all_but_last_pause = count >= 2 && texts[..count - 1].iter().all(item_ends);
         let single_pause = count == 1 && item_ends(&texts[0]);
         if all_but_last_pause || single_pause {
@@ -733,10 +736,8 @@ fn demote_bare_lists(items: &mut [Item]) {
             rest: None,
             depth: None,
             ..
-        } if matches!(
-            m.family,
-            Family::ArabicDot | Family::ArabicBracket | Family::Circled
-        ) && char_len(lead) <= MAX_UNNUMBERED_CHARS
+        } if is_list_family(m.family)
+            && char_len(lead) <= MAX_UNNUMBERED_CHARS
             && !lead.contains(['。', '！', '？', '；', '，']) =>
         {
             Some(m.family)
@@ -763,7 +764,7 @@ fn demote_bare_lists(items: &mut [Item]) {
 }
 
 fn demote_strays_of_list_families(items: &mut [Item], line_markers: &[Option<(Family, u32)>]) {
-    for family in [Family::ArabicDot, Family::ArabicBracket, Family::Circled] {
+    for family in LIST_FAMILIES {
         let (mut entries, mut headings) = (0usize, 0usize);
         for (item, marker) in items.iter().zip(line_markers) {
             if marker.is_some_and(|(f, _)| f == family) {
@@ -788,9 +789,7 @@ fn demote_strays_of_list_families(items: &mut [Item], line_markers: &[Option<(Fa
                     None => without_trailing_note(lead).ends_with(['。', '！', '？', '：', ':']),
                     // A paragraph that ends in a pause is an entry whatever its first
                     // sentence: "（1）依据式，…依据。通常用…开头；".
-                    Some(rest) => {
-                        without_trailing_note(rest).ends_with(['；', ';', '，', ',', '、'])
-                    }
+                    Some(rest) => without_trailing_note(rest).ends_with(ENTRY_ENDS),
                 },
                 _ => false,
             };

@@ -1,7 +1,7 @@
 //! A typed table of contents (目录): its entries, and the levels it gives the body's headings.
 
 use super::markers;
-use super::space::is_space;
+use super::space::{compact, is_space};
 use crate::model::Family;
 
 /// Fewest leader dots between an entry's title and its page number ("……", "....").
@@ -49,11 +49,6 @@ impl Toc {
 /// Whether a line is the label of a table of contents ("目录", "目　　录").
 pub fn is_label(text: &str) -> bool {
     text.len() <= "目　　　　录".len() && compact(text) == "目录"
-}
-
-/// The text without white space.
-pub fn compact(text: &str) -> String {
-    text.chars().filter(|&c| !is_space(c)).collect()
 }
 
 /// The title of an entry drawn with a leader and a page number ("第一章 公文……5",
