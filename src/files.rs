@@ -191,20 +191,27 @@ impl Temporary {
                 hint: "create it first or choose another output path",
             });
         }
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".wengao-").suffix(".tmp");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let file = builder
-            .tempfile_in(&dir)
+        // The path is registered before the file exists: a signal between the two would
+        // otherwise leave a file the signal handler does not know of.
+        let create = |path: &Path| {
+            registry().push(path.to_path_buf());
+            let mut options = std::fs::OpenOptions::new();
+            options.read(true).write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o666);
+            }
+            options.open(path).inspect_err(|_| unregister(path))
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".wengao-")
+            .suffix(".tmp")
+            .make_in(&dir, create)
             .map_err(|e| Error::io(target, e))?;
         if let Ok(existing) = std::fs::metadata(target) {
             let _ = std::fs::set_permissions(file.path(), existing.permissions());
         }
-        registry().push(file.path().to_path_buf());
         Ok(Temporary {
             file: Some(file),
             target: target.to_path_buf(),
