@@ -1011,6 +1011,74 @@ impl Header {
     }
 }
 
+/// The lines of the title block and the 公文 elements as they print, by where they print: the
+/// text writer's paragraphs, and what the Markdown shows again in its body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintedElements {
+    /// The 版头 before the title.
+    pub header: Vec<String>,
+    /// Under the title: subtitle, speaker, date, salutation, then the 主送机关.
+    pub under_title: Vec<String>,
+    /// After the body: 附件说明, 署名, 成文日期, 附注.
+    pub closing: Vec<String>,
+    /// The 版记, last.
+    pub record: Vec<String>,
+}
+
+impl PrintedElements {
+    pub fn of(document: &Document) -> PrintedElements {
+        Self::from_parts(
+            &document.meta,
+            document.closing.as_ref(),
+            document.record.as_ref(),
+        )
+    }
+
+    pub fn from_parts(
+        meta: &Meta,
+        closing: Option<&Closing>,
+        record: Option<&Record>,
+    ) -> PrintedElements {
+        PrintedElements {
+            header: meta
+                .header
+                .as_ref()
+                .map(Header::printed_lines)
+                .unwrap_or_default(),
+            under_title: meta
+                .lines_under_title()
+                .map(str::to_string)
+                .chain(meta.addressee.iter().map(|element| element.text.clone()))
+                .collect(),
+            closing: closing.map(Closing::printed_lines).unwrap_or_default(),
+            record: record.map(Record::printed_lines).unwrap_or_default(),
+        }
+    }
+}
+
+impl Header {
+    /// The header as plain-text paragraphs in reading order: 份号, 密级, 紧急程度, the
+    /// issuer's mark, then the 发文字号 and the 签发人 on one line.
+    pub fn printed_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = [&self.copy_number, &self.secrecy, &self.urgency]
+            .into_iter()
+            .flatten()
+            .chain(&self.mark)
+            .map(|element| element.text.clone())
+            .collect();
+        let signers: Vec<&str> = self.signers.iter().map(|s| s.text.as_str()).collect();
+        let signers =
+            (!signers.is_empty()).then(|| format!("{SIGNER_LABEL}{}", signers.join("　")));
+        match (&self.doc_number, signers) {
+            (Some(number), Some(signers)) => lines.push(format!("{}　　{signers}", number.text)),
+            (Some(number), None) => lines.push(number.text.clone()),
+            (None, Some(signers)) => lines.push(signers),
+            (None, None) => {}
+        }
+        lines
+    }
+}
+
 impl AttachmentNote {
     /// The note as printed: "1.名称", or the name alone.
     pub fn printed(&self) -> String {
@@ -1041,7 +1109,48 @@ impl Closing {
     }
 }
 
+impl Closing {
+    /// The closing as plain-text paragraphs in reading order: the 附件说明 (its label before
+    /// the first), the signatures, the date and the 附注.
+    pub fn printed_lines(&self) -> Vec<String> {
+        let notes = self
+            .attachment_notes
+            .iter()
+            .enumerate()
+            .map(|(index, note)| {
+                let label = if index == 0 {
+                    ATTACHMENT_NOTE_LABEL
+                } else {
+                    ""
+                };
+                format!("{label}{}", note.printed())
+            });
+        let elements = self
+            .signatures
+            .iter()
+            .chain(&self.date)
+            .chain(&self.annotation)
+            .map(|element| element.text.clone());
+        notes.chain(elements).collect()
+    }
+}
+
 impl Record {
+    /// The record as plain-text paragraphs: "抄送：…", then the printer and "…印发".
+    pub fn printed_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(cc) = &self.cc {
+            lines.push(format!("{CC_LABEL}{}", cc.text));
+        }
+        let printer = self.printer.as_ref().map_or("", |p| p.text.as_str());
+        if let Some(date) = &self.print_date {
+            lines.push(format!("{printer}　　{}{PRINTED_WORD}", date.text));
+        } else if !printer.is_empty() {
+            lines.push(printer.to_string());
+        }
+        lines
+    }
+
     /// The record block's text in reading order, labels included.
     pub fn for_each_text(&self, visit: &mut dyn FnMut(&str)) {
         if let Some(cc) = &self.cc {

@@ -1,5 +1,6 @@
 //! The Markdown writer: YAML front matter (the title block and the 公文 elements, and
-//! `wengao-model: 1` so that the reader knows its own Markdown), the title as `#`, headings by
+//! `wengao-model: 1` so that the reader knows its own Markdown), the 公文 elements shown again
+//! in the body where they print, the title as `#`, headings by
 //! depth, run-in headings tagged `{.run-in}`, attachments as `## title {.attachment}` with
 //! their headings one `#` deeper; text escaped by pulldown-cmark-to-cmark so nothing becomes
 //! syntax. Tables are pipe tables (an HTML table when cells merge or hold several paragraphs),
@@ -9,8 +10,8 @@
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use crate::model::{
-    Block, DocKind, Document, Element, Image, Inline, MODEL_VERSION, Meta, Placement, Section,
-    Table,
+    Block, DocKind, Document, Element, Image, Inline, MODEL_VERSION, Meta, Placement,
+    PrintedElements, Section, Table,
 };
 use crate::read::markdown::MODEL_KEY;
 
@@ -49,6 +50,12 @@ pub fn write_linking_images(document: &Document, folder: Option<&str>) -> Vec<u8
     let mut out = front_matter(document, keeps_half_width_punctuation(document));
     let mut events: Vec<Event<'_>> = Vec::new();
     let meta = &document.meta;
+    // The 公文 elements of the front matter are shown again where they print, so the body
+    // reads in order; the reader takes them out again ([`crate::read::markdown`]).
+    let printed = PrintedElements::of(document);
+    for line in &printed.header {
+        paragraph_events(&mut events, line);
+    }
     if !meta.title.is_empty() {
         heading_events(
             &mut events,
@@ -58,7 +65,7 @@ pub fn write_linking_images(document: &Document, folder: Option<&str>) -> Vec<u8
             Vec::new(),
         );
     }
-    for line in meta.lines_under_title() {
+    for line in &printed.under_title {
         paragraph_events(&mut events, line);
     }
     for block in &document.front {
@@ -69,6 +76,9 @@ pub fn write_linking_images(document: &Document, folder: Option<&str>) -> Vec<u8
     }
     for block in &document.back {
         writer.block(&mut events, block);
+    }
+    for line in &printed.closing {
+        paragraph_events(&mut events, line);
     }
     for attachment in &document.attachments {
         let label = attachment.label.as_ref().map(|l| l.text.as_str());
@@ -81,7 +91,13 @@ pub fn write_linking_images(document: &Document, folder: Option<&str>) -> Vec<u8
         }
         let mut classes = vec![CowStr::Borrowed("attachment")];
         let (first, more) = match attachment.title.split_first() {
-            Some((first, more)) => (first.clone(), more),
+            Some((first, more)) => {
+                // The label, kept in the heading's attributes, is shown where it prints.
+                if let Some(label) = label {
+                    paragraph_events(&mut events, label);
+                }
+                (first.clone(), more)
+            }
             None => {
                 classes.push(CowStr::Borrowed("untitled"));
                 (label.unwrap_or("·").to_string(), &[][..])
@@ -103,6 +119,9 @@ pub fn write_linking_images(document: &Document, folder: Option<&str>) -> Vec<u8
         for section in &attachment.sections {
             writer.section(&mut events, section, 1);
         }
+    }
+    for line in &printed.record {
+        paragraph_events(&mut events, line);
     }
     for (index, note) in document.notes.iter().enumerate() {
         let name = CowStr::from((index + 1).to_string());

@@ -2,10 +2,7 @@
 //! 公文 elements each on a line of their own, as printed; a table a line a row (cells between
 //! tabs), a picture as "[图片]", note marks as "[N]" with the notes after the text.
 
-use crate::model::{
-    ATTACHMENT_NOTE_LABEL, Block, CC_LABEL, Document, Element, Inline, PRINTED_WORD, Placement,
-    SIGNER_LABEL, Section,
-};
+use crate::model::{Block, Document, Inline, Placement, PrintedElements, Section};
 
 /// Writes the document's paragraphs as lines separated by blank lines.
 ///
@@ -17,53 +14,14 @@ use crate::model::{
 pub fn write(document: &Document) -> Vec<u8> {
     let meta = &document.meta;
     let mut paragraphs: Vec<String> = Vec::new();
+    let printed = PrintedElements::of(document);
     let mut push = |text: &str| paragraphs.push(text.to_string());
-    let lines = |elements: &[Element], push: &mut dyn FnMut(&str)| {
-        for element in elements {
-            push(&element.text);
-        }
-    };
-    if let Some(header) = &meta.header {
-        for element in [&header.copy_number, &header.secrecy, &header.urgency]
-            .into_iter()
-            .flatten()
-        {
-            push(&element.text);
-        }
-        lines(&header.mark, &mut push);
-        let signers: Vec<&str> = header.signers.iter().map(|s| s.text.as_str()).collect();
-        let signers =
-            (!signers.is_empty()).then(|| format!("{SIGNER_LABEL}{}", signers.join("　")));
-        match (&header.doc_number, signers) {
-            (Some(number), Some(signers)) => push(&format!("{}　　{signers}", number.text)),
-            (Some(number), None) => push(&number.text),
-            (None, Some(signers)) => push(&signers),
-            (None, None) => {}
-        }
-    }
-    for line in &meta.title {
-        push(line);
-    }
-    for line in meta.lines_under_title() {
-        push(line);
-    }
-    lines(&meta.addressee, &mut push);
+    printed.header.iter().for_each(|line| push(line));
+    meta.title.iter().for_each(|line| push(line));
+    printed.under_title.iter().for_each(|line| push(line));
     body(document, &document.front, &document.sections, &mut push);
     blocks(document, &document.back, &mut push);
-    if let Some(closing) = &document.closing {
-        for (index, note) in closing.attachment_notes.iter().enumerate() {
-            let label = if index == 0 {
-                ATTACHMENT_NOTE_LABEL
-            } else {
-                ""
-            };
-            push(&format!("{label}{}", note.printed()));
-        }
-        lines(&closing.signatures, &mut push);
-        for element in [&closing.date, &closing.annotation].into_iter().flatten() {
-            push(&element.text);
-        }
-    }
+    printed.closing.iter().for_each(|line| push(line));
     for attachment in &document.attachments {
         if let Some(label) = &attachment.label {
             push(&label.text);
@@ -83,17 +41,7 @@ pub fn write(document: &Document) -> Vec<u8> {
             push(&format!("{mark}{}", inlines(document, paragraph)));
         }
     }
-    if let Some(record) = &document.record {
-        if let Some(cc) = &record.cc {
-            push(&format!("{CC_LABEL}{}", cc.text));
-        }
-        let printer = record.printer.as_ref().map_or("", |p| p.text.as_str());
-        if let Some(date) = &record.print_date {
-            push(&format!("{printer}　　{}{PRINTED_WORD}", date.text));
-        } else if !printer.is_empty() {
-            push(printer);
-        }
-    }
+    printed.record.iter().for_each(|line| push(line));
     let mut out = paragraphs.join("\n\n");
     out.push('\n');
     out.into_bytes()

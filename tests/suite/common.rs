@@ -61,6 +61,23 @@ pub fn han(text: &str) -> String {
 }
 
 /// Every fixture case directory under fixtures/<group>.
+/// The Han characters of a Markdown file outside its front matter and its headings'
+/// attributes ("{.attachment label=附件1}" is markup, not text), in order.
+pub fn markdown_body_han(md: &str) -> String {
+    let body = md
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(md, |(_, body)| body);
+    let text: String = body
+        .lines()
+        .map(|line| match line.starts_with('#') {
+            true => line.rsplit_once(" {").map_or(line, |(text, _)| text),
+            false => line,
+        })
+        .collect();
+    han(&text)
+}
+
 pub fn cases(group: &str) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures").join(group))
         .expect("fixture group")

@@ -1,7 +1,7 @@
 //! Nothing lost, across writers: for every reader fixture, the sample and the seed, the Han
 //! characters of each output (DOCX text runs, PDF text through pdftotext, HTML article text,
-//! plain text) equal the model's reading text, in order. (Markdown lists the 公文 elements in
-//! its front matter, so its order differs; roundtrip.rs shows it reads back to the same model.)
+//! plain text, the Markdown's body below its front matter) equal the model's reading text, in
+//! order. roundtrip.rs shows the Markdown reads back to the same model.
 
 use std::path::PathBuf;
 
@@ -57,6 +57,19 @@ fn text_writer_keeps_every_character() {
     for (path, doc) in documents() {
         let text = String::from_utf8(write(Format::Text, &doc)).unwrap();
         assert_eq!(han(&text), han(&doc.reading_text()), "{}", path.display());
+    }
+}
+
+#[test]
+fn markdown_body_keeps_every_character_in_order() {
+    for (path, doc) in documents() {
+        let markdown = String::from_utf8(write(Format::Markdown, &doc)).unwrap();
+        assert_eq!(
+            markdown_body_han(&markdown),
+            han(&doc.reading_text()),
+            "{}",
+            path.display()
+        );
     }
 }
 

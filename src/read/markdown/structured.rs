@@ -1,5 +1,6 @@
 //! Markdown that wengao wrote, back to the same model: the front matter holds the title
-//! block and the 公文 elements, `#` is the title, `##` … the headings by level (`{.run-in}`
+//! block and the 公文 elements (the body shows them again where they print, and those lines
+//! are taken out), `#` is the title, `##` … the headings by level (`{.run-in}`
 //! for a lead sentence, `{level=N}` past six), `## title {.attachment label="附件1"}` starts an
 //! attachment whose headings are one `#` deeper.
 
@@ -8,7 +9,7 @@ use super::pieces::{HeadingAttributes, Piece};
 use crate::error::{Error, Warning, WarningKind};
 use crate::model::{
     Attachment, AttachmentNote, Block, Closing, DetailRole, DocKind, Document, Element, Header,
-    Heading, MODEL_VERSION, Meta, Placement, Record, Section, SourceLine,
+    Heading, MODEL_VERSION, Meta, Placement, PrintedElements, Record, Section, SourceLine,
 };
 use crate::read::text::{inline, markers, punctuation, take_closing};
 use crate::read::{Parsed, ReadOptions};
@@ -197,6 +198,58 @@ fn level(depth: u8, top_depth: u8, attributes: &HeadingAttributes) -> u8 {
         .max(1)
 }
 
+/// Takes out of `pieces` the 版头 lines before the title, each attachment's label before its
+/// heading, the closing lines before the first attachment and the 版记 lines last: the writer shows the front matter's 公文 elements
+/// there so that the body reads in order. A run is taken only when every one of its lines is
+/// there as written, so Markdown from before this (or edited by hand) loses nothing.
+fn take_shown_elements(pieces: &mut Vec<Piece>, printed: &PrintedElements) {
+    let is_run_at = |pieces: &[Piece], start: usize, lines: &[String]| {
+        !lines.is_empty()
+            && pieces.len() >= start + lines.len()
+            && pieces[start..start + lines.len()]
+                .iter()
+                .zip(lines)
+                .all(|(piece, line)| matches!(piece, Piece::Paragraph { text, .. } if text == line))
+    };
+    let last_run_before = |pieces: &[Piece], end: usize, lines: &[String]| {
+        (0..=end.saturating_sub(lines.len()))
+            .rev()
+            .find(|&start| is_run_at(pieces, start, lines))
+    };
+    // An attachment's label, shown before its heading.
+    let mut index = 1;
+    while index < pieces.len() {
+        let label_shown = match (&pieces[index - 1], &pieces[index]) {
+            (Piece::Paragraph { text, .. }, Piece::Heading { attributes, .. }) => {
+                attributes.attachment
+                    && !attributes.untitled
+                    && attributes.label.as_deref() == Some(text.as_str())
+            }
+            _ => false,
+        };
+        if label_shown {
+            pieces.remove(index - 1);
+        } else {
+            index += 1;
+        }
+    }
+    if let Some(start) = last_run_before(pieces, pieces.len(), &printed.record) {
+        pieces.drain(start..start + printed.record.len());
+    }
+    let first_attachment = pieces
+        .iter()
+        .position(
+            |piece| matches!(piece, Piece::Heading { attributes, .. } if attributes.attachment),
+        )
+        .unwrap_or(pieces.len());
+    if let Some(start) = last_run_before(pieces, first_attachment, &printed.closing) {
+        pieces.drain(start..start + printed.closing.len());
+    }
+    if is_run_at(pieces, 0, &printed.header) {
+        pieces.drain(..printed.header.len());
+    }
+}
+
 /// Reads wengao's Markdown.
 pub fn read(
     front_matter: FrontMatter,
@@ -213,6 +266,10 @@ pub fn read(
             punctuation::to_full_width(&text)
         }
     };
+    let mut pieces = pieces;
+    let printed =
+        PrintedElements::from_parts(&meta, Some(&elements.closing), Some(&elements.record));
+    take_shown_elements(&mut pieces, &printed);
     let mut pieces = pieces.into_iter().peekable();
     // The title heading repeats the front matter's title.
     if matches!(pieces.peek(), Some(Piece::Heading { depth: 1, .. })) {
@@ -220,8 +277,7 @@ pub fn read(
     }
     // The title block's lines (shown again under the title) and the paragraphs before the
     // first heading.
-    let shown: Vec<String> = meta.lines_under_title().map(str::to_string).collect();
-    let mut shown = shown.into_iter().peekable();
+    let mut shown = printed.under_title.into_iter().peekable();
     let mut front = Vec::new();
     let mut main = Outline::default();
     let mut attachments: Vec<Attachment> = Vec::new();
