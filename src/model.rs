@@ -393,8 +393,11 @@ pub enum Family {
     Sequence,
     /// （一） (一)
     HanBracket,
-    /// "任务1：", "专题二：": a short label, a number and a colon, the label recurring.
+    /// "任务1：", "专题二：", "课题1 …": a short label, a number and a colon or white space,
+    /// the label recurring.
     Labelled,
+    /// "子课题1.2 …": a label and a dotted number, under the labelled family.
+    LabelledSub,
     /// 1. 1． 1、
     ArabicDot,
     /// （1） (1)
@@ -422,10 +425,11 @@ impl Family {
             Family::Ordinal | Family::Sequence => 6,
             Family::HanBracket => 7,
             Family::Labelled => 8,
-            Family::ArabicDot => 9,
-            Family::ArabicBracket => 10,
-            Family::Circled => 11,
-            Family::YiShi | Family::YiYao | Family::YiFangMian => 12,
+            Family::LabelledSub => 9,
+            Family::ArabicDot => 10,
+            Family::ArabicBracket => 11,
+            Family::Circled => 12,
+            Family::YiShi | Family::YiYao | Family::YiFangMian => 13,
         }
     }
 }

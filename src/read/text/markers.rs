@@ -169,9 +169,10 @@ pub fn parse(s: &str) -> Option<(Marker, usize)> {
 /// The longest label of a labelled heading ("任务1：", "专题 二："), in characters.
 const MAX_LABEL_CHARS: usize = 4;
 
-/// "任务1：…", "考点 2：…", "专题三：…": a label of one to four Chinese characters, a number and
-/// a colon, then the heading's text. Whether the label recurs (one "电话1：" is no heading
-/// family) is the structure's to decide.
+/// "任务1：…", "考点 2：…", "专题三：…", "课题1 基于…": a label of one to four Chinese
+/// characters, a number and a colon or white space, then the heading's text. "子课题1.2 …"
+/// (a dotted number) is the sub-numbering [`Family::LabelledSub`]. Whether the label recurs
+/// (one "电话1：" is no heading family) is the structure's to decide.
 fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
     // Most lines start with a Chinese character: look at no more than a label's length.
     let end = s
@@ -182,21 +183,36 @@ fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
     let (label, after) = s.split_at(end);
     let label_chars = label.chars().count();
     if !(1..=MAX_LABEL_CHARS).contains(&label_chars)
-        || ["附", "图", "表"].iter().any(|p| label.starts_with(p))
+        // Attachments, and the captions of figures, tables and boxed columns (专栏).
+        || ["附", "图", "表", "专栏"].iter().any(|p| label.starts_with(p))
     {
         return None;
     }
     let after = after.trim_start_matches(crate::read::text::space::is_space);
     let (digits, rest) = leading(after, |c| ascii_digit_value(c).is_some());
-    let (ordinal, rest) = if digits.is_empty() {
+    let (family, ordinal, rest) = if digits.is_empty() {
         let (numeral, rest) = leading(after, |c| HAN_DIGITS.contains(&c));
-        (han_number(numeral)?, rest)
+        (Family::Labelled, han_number(numeral)?, rest)
     } else {
-        (two_digit_number(digits)?, rest)
+        match rest
+            .strip_prefix(['.', '．'])
+            .map(|more| leading(more, |c| ascii_digit_value(c).is_some()))
+        {
+            Some((sub, rest)) if !sub.is_empty() => {
+                two_digit_number(digits)?;
+                (Family::LabelledSub, two_digit_number(sub)?, rest)
+            }
+            _ => (Family::Labelled, two_digit_number(digits)?, rest),
+        }
     };
+    let spaced = rest.starts_with(crate::read::text::space::is_space);
     let rest = rest.trim_start_matches(crate::read::text::space::is_space);
-    let colon = rest.chars().next().filter(|c| matches!(c, '：' | ':'))?;
-    let title = &rest[colon.len_utf8()..];
+    let title = match rest.chars().next() {
+        Some(colon @ ('：' | ':')) => &rest[colon.len_utf8()..],
+        // "课题1 基于…": white space instead of the colon, then words (not "1 000").
+        Some(c) if spaced && (crate::model::is_han(c) || c.is_alphabetic()) => rest,
+        _ => return None,
+    };
     if ordinal == 0
         || title
             .trim_matches(crate::read::text::space::is_space)
@@ -205,7 +221,7 @@ fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
         return None;
     }
     let len = s.len() - title.len();
-    marker(Family::Labelled, ordinal, &s[..len], Width::Neutral)
+    marker(family, ordinal, &s[..len], Width::Neutral)
 }
 
 /// The label of a labelled marker ("任务" of "任务 1："), to tell its families apart.
@@ -507,6 +523,17 @@ mod tests {
             "an attachment line is no labelled heading"
         );
         assert_eq!(fam("任务1："), None, "a label with nothing after it");
+        assert_eq!(
+            fam("课题2  积水监测预警"),
+            Some((Family::Labelled, 2, "课题2  ".into()))
+        );
+        assert_eq!(
+            fam("子课题2.3 预警信息发布"),
+            Some((Family::LabelledSub, 3, "子课题2.3 ".into()))
+        );
+        assert_eq!(fam("共3 000元"), None, "white space, then a number");
+        assert_eq!(fam("课题2积水监测"), None, "neither colon nor white space");
+        assert_eq!(fam("专栏1  管网普查工程"), None, "a boxed column's caption");
         assert_eq!(fam("电话：123"), None, "no number");
         assert_eq!(
             fam("第一点，要看到"),

@@ -99,6 +99,7 @@ fn family_example(family: Family) -> &'static str {
         Family::Sequence => "首先/其次",
         Family::HanBracket => "（一）",
         Family::Labelled => "任务1：",
+        Family::LabelledSub => "子任务1.1",
         Family::ArabicDot => "1.",
         Family::ArabicBracket => "（1）",
         Family::Circled => "①",
@@ -183,7 +184,7 @@ fn enumerates_inline(after_marker: &str, marker: &Marker) -> bool {
     // with a numeral, 第, a sequence word, a bracket or a digit. Looked at first, so that most
     // pauses need no parse.
     let may_start_next = |rest: &str| {
-        marker.family == Family::Labelled
+        is_labelled(marker.family)
             || rest
                 .chars()
                 .next()
@@ -260,6 +261,11 @@ fn is_question(after_marker: &str) -> bool {
 /// The numberings of lists and forms ("1.", "（1）", "①"), whose items are often entries
 /// rather than headings.
 const LIST_FAMILIES: [Family; 3] = [Family::ArabicDot, Family::ArabicBracket, Family::Circled];
+
+/// The families whose markers start with a label ("任务1：", "子课题1.2").
+fn is_labelled(family: Family) -> bool {
+    matches!(family, Family::Labelled | Family::LabelledSub)
+}
 
 fn is_list_family(family: Family) -> bool {
     LIST_FAMILIES.contains(&family)
@@ -484,7 +490,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
     // A labelled family ("任务1：") is one only when its label comes back on another line.
     let mut labels: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (marker, _) in parsed.iter().flatten() {
-        if marker.family == Family::Labelled {
+        if is_labelled(marker.family) {
             *labels
                 .entry(markers::label_of(marker).to_string())
                 .or_default() += 1;
@@ -545,7 +551,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
         }
         let item = match line_marker {
             Some((marker, _))
-                if marker.family == Family::Labelled
+                if is_labelled(marker.family)
                     && labels
                         .get(markers::label_of(&marker))
                         .is_none_or(|n| *n < 2) =>
@@ -555,7 +561,12 @@ pub fn classify(lines: Vec<Line>) -> Classified {
                     text: line.text,
                 }
             }
-            Some((marker, _)) if marker.family == Family::Sequence && sequence_words.len() < 2 => {
+            // 首先/其次 head sections only as a series that starts with 首先 at a paragraph's
+            // start: "…。首先，…" inside a paragraph followed by "其次，…" is prose.
+            Some((marker, _))
+                if marker.family == Family::Sequence
+                    && (sequence_words.len() < 2 || !sequence_words.contains(&1)) =>
+            {
                 Item::Body {
                     line: line.number,
                     text: line.text,
