@@ -402,6 +402,8 @@ pub enum Family {
     ArabicDot,
     /// （1） (1)
     ArabicBracket,
+    /// （a） (a): a lowercase Latin letter in brackets, under （1）.
+    LetterBracket,
     /// ① ②
     Circled,
     /// 一是 二是
@@ -428,8 +430,9 @@ impl Family {
             Family::LabelledSub => 9,
             Family::ArabicDot => 10,
             Family::ArabicBracket => 11,
-            Family::Circled => 12,
-            Family::YiShi | Family::YiYao | Family::YiFangMian => 13,
+            Family::LetterBracket => 12,
+            Family::Circled => 13,
+            Family::YiShi | Family::YiYao | Family::YiFangMian => 14,
         }
     }
 }

@@ -243,8 +243,15 @@ fn parse_bracketed(s: &str) -> Option<(Marker, usize)> {
     let open = s.chars().next()?;
     let body = &s[open.len_utf8()..];
     let (digits, after) = leading(body, |c| ascii_digit_value(c).is_some());
+    let letter = body.chars().next().filter(char::is_ascii_lowercase);
     let (family, ordinal, after) = if !digits.is_empty() {
         (Family::ArabicBracket, two_digit_number(digits)?, after)
+    } else if let Some(letter) = letter {
+        (
+            Family::LetterBracket,
+            u32::from(letter) - u32::from('a') + 1,
+            &body[1..],
+        )
     } else {
         let (numeral, after) = leading(body, |c| HAN_DIGITS.contains(&c));
         (Family::HanBracket, han_number(numeral)?, after)
@@ -523,6 +530,12 @@ mod tests {
             "an attachment line is no labelled heading"
         );
         assert_eq!(fam("任务1："), None, "a label with nothing after it");
+        assert_eq!(
+            fam("（b）融合行业知识图谱"),
+            Some((Family::LetterBracket, 2, "（b）".into()))
+        );
+        assert_eq!(fam("(ab)两个字母"), None);
+        assert_eq!(fam("（A）通知"), None, "capitals are answer options");
         assert_eq!(
             fam("课题2  积水监测预警"),
             Some((Family::Labelled, 2, "课题2  ".into()))

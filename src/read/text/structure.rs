@@ -102,6 +102,7 @@ fn family_example(family: Family) -> &'static str {
         Family::LabelledSub => "子任务1.1",
         Family::ArabicDot => "1.",
         Family::ArabicBracket => "（1）",
+        Family::LetterBracket => "（a）",
         Family::Circled => "①",
         Family::YiShi => "一是",
         Family::YiYao => "一要",
@@ -260,7 +261,12 @@ fn is_question(after_marker: &str) -> bool {
 
 /// The numberings of lists and forms ("1.", "（1）", "①"), whose items are often entries
 /// rather than headings.
-const LIST_FAMILIES: [Family; 3] = [Family::ArabicDot, Family::ArabicBracket, Family::Circled];
+const LIST_FAMILIES: [Family; 4] = [
+    Family::ArabicDot,
+    Family::ArabicBracket,
+    Family::LetterBracket,
+    Family::Circled,
+];
 
 /// The families whose markers start with a label ("任务1：", "子课题1.2").
 fn is_labelled(family: Family) -> bool {
