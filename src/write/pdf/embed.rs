@@ -39,14 +39,6 @@ pub struct Shown {
     pub width: f32,
 }
 
-/// The embedded fonts: the resource dictionary pages share and how to show each glyph.
-pub struct EmbeddedFonts {
-    /// The resource dictionary every page shares (the fonts).
-    pub resources: ObjectId,
-    /// How to show (face, original glyph id).
-    pub shown: FxHashMap<(FaceId, u16), Shown>,
-}
-
 /// How much of a stream is deflated to see whether deflating the whole is worth it.
 const PROBE_BYTES: usize = 8 * 1024;
 
@@ -61,7 +53,7 @@ pub struct FaceGlyphs {
 }
 
 /// One face subset, its objects ready to add to the document.
-struct SubsetFace {
+pub struct SubsetFace {
     face: FaceId,
     /// The Type0 font dictionary, without `/ToUnicode` and `/DescendantFonts`.
     font: Dictionary,
@@ -76,13 +68,9 @@ struct SubsetFace {
     shown: HashMap<u16, Shown>,
 }
 
-/// Subsets every face (in parallel) and adds the fonts and a resource dictionary naming them
-/// to `lo`.
-pub fn embed_fonts(
-    lo: &mut lopdf::Document,
-    faces: Vec<FaceGlyphs>,
-) -> Result<EmbeddedFonts, Error> {
-    let subsets: Vec<Result<SubsetFace, Error>> = std::thread::scope(|scope| {
+/// Subsets every face, in parallel (they are most of a short PDF's time).
+pub fn subset_faces(faces: Vec<FaceGlyphs>) -> Result<Vec<SubsetFace>, Error> {
+    std::thread::scope(|scope| {
         let workers: Vec<_> = faces
             .into_iter()
             .map(|face| scope.spawn(move || subset_face(face)))
@@ -95,9 +83,26 @@ pub fn embed_fonts(
                     .unwrap_or_else(|_| Err(write_error("subsetting a font panicked".into())))
             })
             .collect()
-    });
+    })
+}
+
+/// How to show (face, original glyph id) with the subset faces.
+pub fn shown_glyphs(subsets: &[SubsetFace]) -> FxHashMap<(FaceId, u16), Shown> {
+    subsets
+        .iter()
+        .flat_map(|subset| {
+            subset
+                .shown
+                .iter()
+                .map(|(gid, how)| ((subset.face, *gid), *how))
+        })
+        .collect()
+}
+
+/// Adds the subset fonts to `lo` and returns the resource dictionary every page shares,
+/// naming them.
+pub fn add_fonts(lo: &mut lopdf::Document, subsets: Vec<SubsetFace>) -> ObjectId {
     let mut font_resources = Dictionary::new();
-    let mut shown = FxHashMap::default();
     for subset in subsets {
         let SubsetFace {
             face,
@@ -107,8 +112,8 @@ pub fn embed_fonts(
             program_key,
             program,
             to_unicode,
-            shown: face_shown,
-        } = subset?;
+            shown: _,
+        } = subset;
         descriptor.set(program_key, Object::Reference(lo.add_object(program)));
         cid_font.set(
             "FontDescriptor",
@@ -120,14 +125,10 @@ pub fn embed_fonts(
             Object::Array(vec![Object::Dictionary(cid_font)]),
         );
         font_resources.set(font_tag(face), Object::Reference(lo.add_object(font)));
-        shown.extend(face_shown.into_iter().map(|(gid, how)| ((face, gid), how)));
     }
     let mut resources = Dictionary::new();
     resources.set("Font", Object::Dictionary(font_resources));
-    Ok(EmbeddedFonts {
-        resources: lo.add_object(resources),
-        shown,
-    })
+    lo.add_object(resources)
 }
 
 /// Subsets one face to its glyphs and builds its dictionaries, streams deflated.
