@@ -22,12 +22,20 @@ pub fn run(args: ConvertArgs) -> Result<u8, Error> {
     let output_is_dir = args.outputs.len() == 1 && args.outputs[0].is_dir();
     let plan = plan_outputs(&args.inputs, &args.outputs, &args.to, output_is_dir)?;
     check_targets(&plan, &args.inputs)?;
+    // The PDF's faces load while the input is read.
+    let fonts_ahead = plan
+        .iter()
+        .any(|p| p.format == wengao::Format::Pdf)
+        .then(|| wengao::write::pdf::load_fonts_ahead(&write_options));
     let inputs = args
         .inputs
         .iter()
         .map(|name| load_input(name, &args.read))
         .collect::<Result<Vec<_>, _>>()?;
     let parsed = wengao::read::read(from, &inputs, &read_options)?;
+    if let Some(loading) = fonts_ahead {
+        let _ = loading.join();
+    }
     // The input bytes are no longer needed; free them before the writers allocate.
     drop(inputs);
     remove_temporaries_on_signals();

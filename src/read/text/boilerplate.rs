@@ -438,6 +438,10 @@ fn is_toolbar(line: &str) -> bool {
 
 /// A web host name such as "SUCAI198.COM" or "www.example.cn".
 fn contains_domain(line: &str) -> bool {
+    // Most lines have no dot at all: no lower-cased copy for them.
+    if !line.contains('.') {
+        return false;
+    }
     let lower = line.to_ascii_lowercase();
     for tld in [".com", ".cn", ".net", ".org", ".cc", ".top", ".gov"] {
         let mut from = 0;

@@ -416,6 +416,16 @@ impl Fonts {
         Ok(fonts)
     }
 
+    /// Another view of the same parsed faces, for another thread: views share the faces and
+    /// cache their choices apart.
+    pub fn view(&self) -> Fonts {
+        Fonts {
+            faces: Arc::clone(&self.faces),
+            roles: self.roles.clone(),
+            choices: RefCell::new(FxHashMap::default()),
+        }
+    }
+
     /// The faces of `role`.
     pub fn role(&self, role: FaceRole) -> &RoleFaces {
         let wanted = FaceRole::heading_capped(role);

@@ -53,6 +53,16 @@ pub fn write_to(
     Ok(warnings)
 }
 
+/// Starts finding and parsing the PDF's faces on another thread, so that a caller can read
+/// its input meanwhile; [`write_to`] then finds them loaded ([`Fonts::load`] keeps them for
+/// the process). A failure is not kept: `write_to` looks again and reports it.
+pub fn load_fonts_ahead(options: &WriteOptions) -> std::thread::JoinHandle<()> {
+    let (template, overrides) = (options.template.clone(), options.fonts.clone());
+    std::thread::spawn(move || {
+        let _ = Fonts::load(&template, &overrides, &FontSearch::from_env());
+    })
+}
+
 /// Characters named one by one in the warning about missing glyphs; the rest are counted.
 const MAX_NAMED_MISSING: usize = 8;
 
