@@ -50,29 +50,26 @@ pub fn emit(
     let geometry = Geometry::of(flow.template);
     // The writer's own view of the same parsed faces (a view caches its choices unshared).
     let writer_fonts = fonts.view();
-    let codes: OnceLock<Option<Codes>> = OnceLock::new();
+    let codes: OnceLock<Codes> = OnceLock::new();
     let (pages, queue) = std::sync::mpsc::channel::<(usize, Page)>();
     let queue = Mutex::new(queue);
     let (summary, written) = std::thread::scope(|scope| {
         let (geometry, pictures, codes, queue) = (&geometry, &pictures, &codes, &queue);
+        // Says the codes are set; dropped unsent when the writer fails, so that the layout
+        // thread never waits for them forever.
+        let (codes_set, codes_wait) = std::sync::mpsc::channel::<()>();
         let writer = scope.spawn(move || -> Result<_, Error> {
-            // Whatever happens here, the layout thread must not wait for the codes forever.
-            let _unblock = SetOnDrop(codes);
             let fonts = &writer_fonts;
             let mut glyphs = GlyphInventory::new(fonts);
             glyph_choices(flow, fonts, &mut |face, ch| glyphs.record(face, ch));
             let subsets = subset_faces(glyphs.faces())?;
             let shown = shown_glyphs(&subsets);
-            let ready = codes.get_or_init(|| {
-                Some(Codes {
-                    glyph_of: glyphs.glyph_of,
-                    shown,
-                })
+            let ready = codes.get_or_init(|| Codes {
+                glyph_of: glyphs.glyph_of,
+                shown,
             });
-            let streams = match ready {
-                Some(ready) => write_streams(queue, ready, geometry, pictures)?,
-                None => Vec::new(),
-            };
+            let _ = codes_set.send(());
+            let streams = write_streams(queue, ready, geometry, pictures)?;
             Ok((subsets, streams))
         });
         // A failed writer has stopped taking pages: the layout goes on unheard, and its
@@ -84,7 +81,8 @@ pub fn emit(
         });
         drop(pages);
         // The layout is done: this thread helps write the pages still waiting.
-        let helped = match codes.wait() {
+        let _ = codes_wait.recv();
+        let helped = match codes.get() {
             Some(ready) => write_streams(queue, ready, geometry, pictures),
             None => Ok(Vec::new()),
         };
@@ -147,15 +145,6 @@ pub fn emit(
 struct Codes {
     glyph_of: FxHashMap<(FaceId, char), u16>,
     shown: FxHashMap<(FaceId, u16), Shown>,
-}
-
-/// Sets an unset cell to `None` when dropped.
-struct SetOnDrop<'a>(&'a OnceLock<Option<Codes>>);
-
-impl Drop for SetOnDrop<'_> {
-    fn drop(&mut self) {
-        let _ = self.0.set(None);
-    }
 }
 
 /// Takes laid-out pages from `queue` until it closes and returns each one's deflated content
