@@ -133,7 +133,8 @@ fn role_by_name(name: &str) -> Option<StyleRole> {
     {
         return Some(StyleRole::Contents);
     }
-    if lower == "title" || lower == "标题" {
+    // "公文标题": 公文 templates name their styles after the elements of GB/T 9704.
+    if lower == "title" || lower == "标题" || lower == "公文标题" {
         return Some(StyleRole::Title);
     }
     // Title-block styles (pandoc's, often based on a heading style) are not headings: the
@@ -156,6 +157,7 @@ mod tests {
         assert_eq!(role_by_name("heading 2"), Some(StyleRole::Heading(2)));
         assert_eq!(role_by_name("标题 4"), Some(StyleRole::Heading(4)));
         assert_eq!(role_by_name("Title"), Some(StyleRole::Title));
+        assert_eq!(role_by_name("公文标题"), Some(StyleRole::Title));
         assert_eq!(role_by_name("toc 1"), Some(StyleRole::Contents));
         assert_eq!(role_by_name("Normal (Web)"), None);
         assert_eq!(role_by_name("heading 12"), None);

@@ -240,9 +240,31 @@ fn is_form_field(marker: &Marker, after_marker: &str) -> bool {
 /// Longest answer in the blank of a question ("（ABCD）").
 const MAX_ANSWER_CHARS: usize = 5;
 
-/// Whether an item is a question with a blank for its answer ("下列属于法定文种的是（ ）。",
-/// "…的划分根据是公文的（A）。"): an exam's question, not a heading.
+/// The verbs an exam's essay question starts with ("简述…。", "试述…。"); a heading does not
+/// ask the reader to write.
+const QUESTION_VERBS: [&str; 8] = [
+    "简述",
+    "试述",
+    "论述",
+    "试论",
+    "简析",
+    "试析",
+    "试比较",
+    "请简述",
+];
+
+/// Whether an item is an exam's question, not a heading: one with a blank for its answer
+/// ("下列属于法定文种的是（ ）。", "…的划分根据是公文的（A）。") or an essay question that
+/// starts with a question verb and ends its sentence ("简述决定和决议的不同。").
 fn is_question(after_marker: &str) -> bool {
+    let asks_to_write = QUESTION_VERBS
+        .iter()
+        .any(|verb| after_marker.starts_with(verb))
+        && without_trailing_note(after_marker).ends_with(['。', '？', '?']);
+    asks_to_write || has_answer_blank(after_marker)
+}
+
+fn has_answer_blank(after_marker: &str) -> bool {
     let text = without_trailing_note(after_marker)
         .trim_end_matches(['。', '？', '?', '.'])
         .trim_end_matches(is_space);
