@@ -905,6 +905,8 @@ pub fn build(classified: Classified) -> Built {
     let mut depths: Vec<Option<u8>> = Vec::new();
     // An address in the body ("各位代表！") since the last heading.
     let mut passage_break = false;
+    // The highest number each book-level family (第一部分, 第一章, 第一节) has reached.
+    let mut reached: std::collections::HashMap<Family, u32> = std::collections::HashMap::new();
 
     fn close(open: &mut Vec<Section>, depths: &mut Vec<Option<u8>>, top: &mut Vec<Section>) {
         depths.pop();
@@ -940,6 +942,23 @@ pub fn build(classified: Classified) -> Built {
                 let family = family_of(&marker);
                 let mut placed = String::new();
                 let new_family = !open.iter().any(|s| family_of(&s.heading.marker) == family);
+                // A series of chapters (or parts, sections) that starts again from the top
+                // after the document has been through it, with none of it open, is a
+                // re-listing — answers or a review by chapter — inside the heading that
+                // introduces it ("一、简答题" / "第一章 公文" …), not a new book.
+                let ordinal = marker.as_ref().map_or(0, |m| m.ordinal);
+                let relisted = matches!(family, Family::Part | Family::Chapter | Family::Section)
+                    && new_family
+                    && reached
+                        .get(&family)
+                        .is_some_and(|&most| ordinal == 1 && most > 1)
+                    && open
+                        .last()
+                        .is_some_and(|s| family_of(&s.heading.marker).rank() > family.rank());
+                if matches!(family, Family::Part | Family::Chapter | Family::Section) {
+                    let most = reached.entry(family).or_default();
+                    *most = (*most).max(ordinal);
+                }
                 if std::mem::take(&mut passage_break) && new_family && open.len() >= 2 {
                     close(&mut open, &mut depths, &mut top);
                     placed.push_str("a new passage after an address to the audience; ");
@@ -966,22 +985,27 @@ pub fn build(classified: Classified) -> Built {
                     // heading that has no style ("二、建设内容" in Normal) stays inside it.
                     let styled_subheading =
                         family == Family::Unnumbered && depth.is_some_and(|d| d >= 2);
-                    while open
-                        .last()
-                        .zip(depths.last())
-                        .is_some_and(|(s, open_depth)| {
-                            let open_family = family_of(&s.heading.marker);
-                            let typed_parent = styled_subheading
-                                && open_depth.is_none()
-                                && open_family != Family::Unnumbered;
-                            open_family.rank() >= family.rank()
-                                && !typed_parent
-                                && !matches!((depth, open_depth), (Some(d), Some(o)) if d > *o)
-                        })
+                    while !relisted
+                        && open
+                            .last()
+                            .zip(depths.last())
+                            .is_some_and(|(s, open_depth)| {
+                                let open_family = family_of(&s.heading.marker);
+                                let typed_parent = styled_subheading
+                                    && open_depth.is_none()
+                                    && open_family != Family::Unnumbered;
+                                open_family.rank() >= family.rank()
+                                    && !typed_parent
+                                    && !matches!((depth, open_depth), (Some(d), Some(o)) if d > *o)
+                            })
                     {
                         close(&mut open, &mut depths, &mut top);
                     }
                     match open.last() {
+                        Some(parent) if relisted => placed.push_str(&format!(
+                            "inside \"{}\": the series starts again here, a re-listing under it",
+                            parent.heading.text
+                        )),
                         Some(parent) => placed.push_str(&format!(
                             "inside \"{}\" (its numbering ranks higher{})",
                             parent.heading.text,
