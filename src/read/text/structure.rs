@@ -617,6 +617,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
     demote_enumerations(&mut items, &line_markers);
     demote_strays_of_list_families(&mut items, &line_markers);
     demote_bare_lists(&mut items);
+    demote_items_after_entries(&mut items, &line_markers);
     keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
     // A table of contents ("目　　录" and the chapter titles it lists before the text): its
@@ -755,11 +756,51 @@ fn demote_enumerations(items: &mut [Item], line_markers: &[Option<(Family, u32)>
     }
 }
 
-/// A family of list numbering ("（1）", "①", "1.") that the document uses mostly for list
-/// entries (more of its lines are entries than headings) heads no paragraph that is one
-/// sentence ("（3）措施步骤要切实可行。") or ends in "：": such an item among them is an
-/// entry too, and so is a paragraph that ends in "；" whatever its first sentence. Its titles
-/// ("（1）数据集扩展") and run-in paragraphs ("1.数字化改造项目。支持…。") stay headings.
+/// The items of one list are all headings or all entries: a list-family item numbered n
+/// whose series (no heading of its family's rank or higher between them) started with an
+/// entry and whose item n−1 is an entry is an entry too — "（1）…写法：" and "（2）…发布。"
+/// being entries, "（3）外交公报涉及对外关系，…。其内容…。" is the third entry, not a run-in
+/// heading. A series that starts with a heading keeps its headings.
+fn demote_items_after_entries(items: &mut [Item], line_markers: &[Option<(Family, u32)>]) {
+    // Per list family: whether its series started with an entry, the last item's number and
+    // whether that item is an entry.
+    let mut last: std::collections::HashMap<Family, (bool, u32, bool)> =
+        std::collections::HashMap::new();
+    for index in 0..items.len() {
+        let (family, ordinal) = match &items[index] {
+            Item::Heading { marker, .. } => {
+                let family = family_of(marker);
+                (family, marker.as_ref().map_or(0, |m| m.ordinal))
+            }
+            Item::Body { .. } => match line_markers.get(index).copied().flatten() {
+                Some(numbered) => numbered,
+                None => continue,
+            },
+        };
+        if !is_list_family(family) {
+            if matches!(items[index], Item::Heading { .. }) {
+                // A heading of a higher rank starts new series below it.
+                last.retain(|list, _| list.rank() < family.rank());
+            }
+            continue;
+        }
+        let started_with_entry = match last.get(&family) {
+            Some(&(first_entry, previous, previous_entry)) if previous + 1 == ordinal => {
+                if first_entry && previous_entry {
+                    demote(items, index);
+                }
+                first_entry
+            }
+            _ => matches!(items[index], Item::Body { .. }),
+        };
+        let entry = matches!(items[index], Item::Body { .. });
+        if !entry {
+            last.retain(|list, _| list.rank() <= family.rank());
+        }
+        last.insert(family, (started_with_entry, ordinal, entry));
+    }
+}
+
 /// Fewest items in a row that make a bare list.
 const MIN_BARE_LIST_ITEMS: usize = 3;
 
@@ -802,6 +843,11 @@ fn demote_bare_lists(items: &mut [Item]) {
     }
 }
 
+/// A family of list numbering ("（1）", "①", "1.") that the document uses mostly for list
+/// entries (more of its lines are entries than headings) heads no paragraph that is one
+/// sentence ("（3）措施步骤要切实可行。") or ends in "：": such an item among them is an
+/// entry too, and so is a paragraph that ends in "；" whatever its first sentence. Its titles
+/// ("（1）数据集扩展") and run-in paragraphs ("1.数字化改造项目。支持…。") stay headings.
 fn demote_strays_of_list_families(items: &mut [Item], line_markers: &[Option<(Family, u32)>]) {
     for family in LIST_FAMILIES {
         let (mut entries, mut headings) = (0usize, 0usize);
