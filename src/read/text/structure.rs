@@ -281,6 +281,20 @@ fn has_answer_blank(after_marker: &str) -> bool {
             .all(|c| is_space(c) || c.is_ascii_uppercase() || ('Ａ'..='Ｅ').contains(&c))
 }
 
+/// Fewest fields with digits that make a numbered line a table's row.
+const MIN_ROW_NUMBER_FIELDS: usize = 2;
+
+/// Whether a line numbered "一 " (a numeral and white space) is a flattened table's row:
+/// its fields, separated by white space, hold numbers ("一 单选题 30 30×1=30 第 1、2、3 章").
+fn is_table_row(marker: &Marker, after_marker: &str) -> bool {
+    marker.family == Family::HanSpace
+        && after_marker
+            .split(is_space)
+            .filter(|field| field.chars().any(|c| c.is_ascii_digit()))
+            .count()
+            >= MIN_ROW_NUMBER_FIELDS
+}
+
 /// The numberings of lists and forms ("1.", "（1）", "①"), whose items are often entries
 /// rather than headings.
 const LIST_FAMILIES: [Family; 4] = [
@@ -319,6 +333,7 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
         || is_form_field(&marker, after)
         || enumerates_inline(after, &marker)
         || is_label_description(&marker, after)
+        || is_table_row(&marker, after)
     {
         return (Item::Body { line: number, text }, false);
     }

@@ -118,7 +118,10 @@ pub fn find(texts: &[&str]) -> Toc {
                 let spaceless = compact(text);
                 let repeated = !spaceless.is_empty()
                     && last_seen.get(&spaceless).is_some_and(|&last| last > index);
-                if !repeated {
+                // A contents lists each heading once: a line that repeats an entry it
+                // listed already is the text's first heading.
+                let listed = titles.iter().any(|title| compact(title) == spaceless);
+                if !repeated || listed {
                     break;
                 }
                 text
