@@ -633,6 +633,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
     demote_strays_of_list_families(&mut items, &line_markers);
     demote_bare_lists(&mut items);
     demote_items_after_entries(&mut items, &line_markers);
+    demote_answer_points(&mut items);
     keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
     // A table of contents ("目　　录" and the chapter titles it lists before the text): its
@@ -813,6 +814,38 @@ fn demote_items_after_entries(items: &mut [Item], line_markers: &[Option<(Family
             last.retain(|list, _| list.rank() <= family.rank());
         }
         last.insert(family, (started_with_entry, ordinal, entry));
+    }
+}
+
+/// What opens an answer ("答：…") and a new question or exercise ("【例 3】…").
+const ANSWER_OPENINGS: [&str; 2] = ["答：", "答:"];
+const QUESTION_OPENING: char = '【';
+
+/// The numbered points of an answer ("答：" / "（1）依据式，…。" / "（2）目的式，…。") are its
+/// entries, not headings: from a paragraph that opens with "答：" to the next question
+/// ("【例 3】…") or the next heading of a section family (一、, 第一章, 考点 1：…).
+fn demote_answer_points(items: &mut [Item]) {
+    let mut in_answer = false;
+    for index in 0..items.len() {
+        match &items[index] {
+            Item::Body { text, .. } => {
+                if ANSWER_OPENINGS
+                    .iter()
+                    .any(|opening| text.starts_with(opening))
+                {
+                    in_answer = true;
+                } else if text.starts_with(QUESTION_OPENING) {
+                    in_answer = false;
+                }
+            }
+            Item::Heading { marker, .. } => {
+                if !is_list_family(family_of(marker)) {
+                    in_answer = false;
+                } else if in_answer {
+                    demote(items, index);
+                }
+            }
+        }
     }
 }
 
