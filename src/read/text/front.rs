@@ -382,11 +382,11 @@ pub fn is_title_candidate_line(text: &str) -> bool {
 const DOCUMENT_KINDS: &[&str] = &[
     "通知", "通报", "意见", "决定", "报告", "请示", "批复", "函", "方案", "规划", "办法", "规定",
     "细则", "讲话", "纪要", "公告", "通告", "决议", "命令", "议案", "提纲", "总结", "计划", "要点",
-    "指南", "条例", "章程", "讲稿", "致辞", "发言",
+    "指南", "条例", "章程", "讲稿", "致辞", "发言", "简报",
 ];
 
 /// Whether a title (its lines joined) reads as complete: it ends with a 文种.
-fn ends_with_document_kind(text: &str) -> bool {
+pub fn ends_with_document_kind(text: &str) -> bool {
     DOCUMENT_KINDS.iter().any(|kind| text.ends_with(kind))
 }
 

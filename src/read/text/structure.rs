@@ -634,6 +634,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
     demote_bare_lists(&mut items);
     demote_items_after_entries(&mut items, &line_markers);
     demote_answer_points(&mut items);
+    demote_quoted_documents(&mut items);
     keep_long_leads_their_family_agrees_with(&mut items, &long_leads);
 
     // A table of contents ("目　　录" and the chapter titles it lists before the text): its
@@ -845,6 +846,70 @@ fn demote_answer_points(items: &mut [Item]) {
                     demote(items, index);
                 }
             }
+        }
+    }
+}
+
+/// Most items a quoted document spans: a sample, not a book.
+const MAX_QUOTED_ITEMS: usize = 300;
+/// Longest title, addressee or signature line of a quoted document, in characters.
+const MAX_QUOTED_LINE_CHARS: usize = 40;
+
+/// A whole document quoted inside the text — a sample report in a writing guide: its title
+/// ("关于…的报告", "…简报"), its addressee ("董事长：") right below, and, further down, its
+/// signature and date. Its 一、 and 1. are that document's, not the text's headings. Looked for
+/// only after the text's first heading (a text that opens with a title and an addressee is
+/// that document itself), and not across a part, chapter, section or unnumbered heading.
+fn demote_quoted_documents(items: &mut [Item]) {
+    let short = |text: &str| char_len(text) <= MAX_QUOTED_LINE_CHARS;
+    let title = |text: &str| {
+        short(text)
+            && !text.contains(['。', '，', '；'])
+            && super::front::ends_with_document_kind(text)
+    };
+    let addressee = |text: &str| {
+        short(text) && text.ends_with(['：', ':']) && !text.contains(['。', '，', '；'])
+    };
+    let book_level = |item: &Item| match item {
+        Item::Heading { marker, .. } => family_of(marker).rank() <= Family::Section.rank(),
+        Item::Body { .. } => false,
+    };
+    let Some(first_heading) = items
+        .iter()
+        .position(|item| matches!(item, Item::Heading { .. }))
+    else {
+        return;
+    };
+    let mut index = first_heading + 1;
+    while index + 1 < items.len() {
+        let opens = body_text(&items[index]).is_some_and(title)
+            && body_text(&items[index + 1]).is_some_and(addressee);
+        if !opens {
+            index += 1;
+            continue;
+        }
+        let limit = items.len().min(index + MAX_QUOTED_ITEMS);
+        let mut closing = None;
+        for at in index + 2..limit {
+            if book_level(&items[at]) {
+                break;
+            }
+            let signed = body_text(&items[at - 1]).is_some_and(|text| {
+                short(text) && !ends_sentence(text) && !text.ends_with(['：', ':'])
+            });
+            if signed && body_text(&items[at]).is_some_and(is_date_line) {
+                closing = Some(at);
+                break;
+            }
+        }
+        match closing {
+            Some(end) => {
+                for quoted in index + 2..end {
+                    demote(items, quoted);
+                }
+                index = end + 1;
+            }
+            None => index += 1,
         }
     }
 }
