@@ -334,6 +334,7 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
         || enumerates_inline(after, &marker)
         || is_label_description(&marker, after)
         || is_table_row(&marker, after)
+        || ends_with_score(after)
     {
         return (Item::Body { line: number, text }, false);
     }
@@ -389,6 +390,33 @@ fn without_trailing_note(text: &str) -> &str {
     } else {
         text
     }
+}
+
+/// Whether a sentence ends with the marks its item is worth in an exam ("…文件。（7 分）"): an
+/// exam's question or answer point, not a heading. (An assessment's heading carries its
+/// points right after its title, "一、组织领导（20分）", and stays a heading.)
+fn ends_with_score(text: &str) -> bool {
+    let text = text.trim_end_matches(is_space);
+    let Some(inner) = text.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    if !inner[..open]
+        .trim_end_matches(is_space)
+        .ends_with(['。', '？', '?'])
+    {
+        return false;
+    }
+    let note: String = inner[open..]
+        .trim_start_matches(['（', '('])
+        .chars()
+        .filter(|c| !is_space(*c))
+        .collect();
+    note.strip_suffix('分').is_some_and(|points| {
+        !points.is_empty() && points.chars().all(|c| c.is_ascii_digit() || c == '.')
+    })
 }
 
 /// The longest label of a "label：description" item, in characters.
