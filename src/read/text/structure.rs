@@ -264,17 +264,22 @@ fn is_question(after_marker: &str) -> bool {
     asks_to_write || has_answer_blank(after_marker)
 }
 
+/// A text's last bracketed note: the text before it and what the brackets hold
+/// ("…文件。（7 分）" → ("…文件。", "7 分")).
+fn trailing_bracket(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let content = inner[open..].trim_start_matches(['（', '(']);
+    Some((&inner[..open], content))
+}
+
 fn has_answer_blank(after_marker: &str) -> bool {
     let text = without_trailing_note(after_marker)
         .trim_end_matches(['。', '？', '?', '.'])
         .trim_end_matches(is_space);
-    let Some(inner) = text.strip_suffix(['）', ')']) else {
+    let Some((_, blank)) = trailing_bracket(text) else {
         return false;
     };
-    let Some(open) = inner.rfind(['（', '(']) else {
-        return false;
-    };
-    let blank = inner[open..].trim_start_matches(['（', '(']);
     char_len(blank) <= MAX_ANSWER_CHARS
         && blank
             .chars()
@@ -375,14 +380,12 @@ const MAX_TRAILING_NOTE_CHARS: usize = 8;
 /// ends in "；" like "…公共事务；".
 fn without_trailing_note(text: &str) -> &str {
     let text = text.trim_end_matches(is_space);
-    let Some(inner) = text.strip_suffix(['）', ')']) else {
+    let Some((before, note)) = trailing_bracket(text) else {
         return text;
     };
-    let Some(open) = inner.rfind(['（', '(']) else {
-        return text;
-    };
-    let before = inner[..open].trim_end_matches(is_space);
-    let note_chars = char_len(&inner[open..]);
+    let before = before.trim_end_matches(is_space);
+    // The note with its opening bracket, as this limit was measured.
+    let note_chars = char_len(note) + 1;
     if note_chars <= MAX_TRAILING_NOTE_CHARS
         && before.ends_with(['；', ';', '。', '，', ',', '、', '：', ':'])
     {
@@ -396,24 +399,16 @@ fn without_trailing_note(text: &str) -> &str {
 /// exam's question or answer point, not a heading. (An assessment's heading carries its
 /// points right after its title, "一、组织领导（20分）", and stays a heading.)
 fn ends_with_score(text: &str) -> bool {
-    let text = text.trim_end_matches(is_space);
-    let Some(inner) = text.strip_suffix(['）', ')']) else {
+    let Some((before, note)) = trailing_bracket(text.trim_end_matches(is_space)) else {
         return false;
     };
-    let Some(open) = inner.rfind(['（', '(']) else {
-        return false;
-    };
-    if !inner[..open]
+    if !before
         .trim_end_matches(is_space)
         .ends_with(['。', '？', '?'])
     {
         return false;
     }
-    let note: String = inner[open..]
-        .trim_start_matches(['（', '('])
-        .chars()
-        .filter(|c| !is_space(*c))
-        .collect();
+    let note: String = note.chars().filter(|c| !is_space(*c)).collect();
     note.strip_suffix('分').is_some_and(|points| {
         !points.is_empty() && points.chars().all(|c| c.is_ascii_digit() || c == '.')
     })
