@@ -102,13 +102,16 @@ pub fn find(texts: &[&str]) -> Toc {
     let Some(label) = texts.iter().position(|text| is_label(text)) else {
         return Toc::default();
     };
-    // Where each text (spaces removed) last comes, to know whether an entry is repeated.
-    let last_seen: std::collections::HashMap<String, usize> = texts
-        .iter()
-        .enumerate()
-        .skip(label + 1)
-        .map(|(index, text)| (compact(text), index))
-        .collect();
+    // Whether a text (spaces left out) comes again after `index`: asked only of the few
+    // lines without a leader, so no map of every paragraph is built.
+    let repeated_after = |index: usize, spaceless: &str| {
+        texts[index + 1..].iter().any(|later| {
+            later
+                .chars()
+                .filter(|c| !is_space(*c))
+                .eq(spaceless.chars())
+        })
+    };
     let mut entries = vec![label];
     let mut titles: Vec<&str> = Vec::new();
     for (index, text) in texts.iter().enumerate().skip(label + 1) {
@@ -116,8 +119,7 @@ pub fn find(texts: &[&str]) -> Toc {
             Some(title) => title,
             None => {
                 let spaceless = compact(text);
-                let repeated = !spaceless.is_empty()
-                    && last_seen.get(&spaceless).is_some_and(|&last| last > index);
+                let repeated = !spaceless.is_empty() && repeated_after(index, &spaceless);
                 // A contents lists each heading once: a line that repeats an entry it
                 // listed already is the text's first heading.
                 let listed = titles.iter().any(|title| compact(title) == spaceless);
