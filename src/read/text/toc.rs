@@ -95,6 +95,9 @@ pub fn entry_title(text: &str) -> Option<&str> {
     (leader_chars >= MIN_LEADER_CHARS && !title.is_empty()).then_some(title)
 }
 
+/// Most entries without a leader and a page number a table of contents is read with.
+const MAX_LEADERLESS_ENTRIES: usize = 400;
+
 /// Finds the table of contents among `texts` (the body's paragraphs, in order): the label
 /// and the entries after it, each drawn with a leader and a page number or repeated further
 /// down (the heading it lists).
@@ -114,10 +117,17 @@ pub fn find(texts: &[&str]) -> Toc {
     };
     let mut entries = vec![label];
     let mut titles: Vec<&str> = Vec::new();
+    let mut leaderless = 0;
     for (index, text) in texts.iter().enumerate().skip(label + 1) {
         let title = match entry_title(text) {
             Some(title) => title,
             None => {
+                // Each such line scans the text below it: a contents has no more of them
+                // than a book has headings.
+                leaderless += 1;
+                if leaderless > MAX_LEADERLESS_ENTRIES {
+                    break;
+                }
                 let spaceless = compact(text);
                 let repeated = !spaceless.is_empty() && repeated_after(index, &spaceless);
                 // A contents lists each heading once: a line that repeats an entry it
@@ -182,6 +192,17 @@ pub fn find(texts: &[&str]) -> Toc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leaderless_entries_are_capped() {
+        // Each line comes again below: all could be entries, but each one scans the text.
+        let lines: Vec<String> = (0..1000).map(|i| format!("第{i}条标题")).collect();
+        let mut texts: Vec<&str> = vec!["目录"];
+        texts.extend(lines.iter().map(String::as_str));
+        texts.extend(lines.iter().map(String::as_str));
+        let toc = find(&texts);
+        assert_eq!(toc.entries.len(), 1 + MAX_LEADERLESS_ENTRIES);
+    }
 
     #[test]
     fn levels_follow_the_nesting_of_the_entries() {
