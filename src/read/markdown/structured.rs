@@ -216,23 +216,20 @@ fn take_shown_elements(pieces: &mut Vec<Piece>, printed: &PrintedElements) {
             .rev()
             .find(|&start| is_run_at(pieces, start, lines))
     };
-    // An attachment's label, shown before its heading.
-    let mut index = 1;
-    while index < pieces.len() {
-        let label_shown = match (&pieces[index - 1], &pieces[index]) {
-            (Piece::Paragraph { text, .. }, Piece::Heading { attributes, .. }) => {
+    // An attachment's label, shown before its heading (one pass: a file of many attachments
+    // must not shift the list once per label).
+    let label_shown: Vec<bool> = (0..pieces.len())
+        .map(|index| match (&pieces[index], pieces.get(index + 1)) {
+            (Piece::Paragraph { text, .. }, Some(Piece::Heading { attributes, .. })) => {
                 attributes.attachment
                     && !attributes.untitled
                     && attributes.label.as_deref() == Some(text.as_str())
             }
             _ => false,
-        };
-        if label_shown {
-            pieces.remove(index - 1);
-        } else {
-            index += 1;
-        }
-    }
+        })
+        .collect();
+    let mut shown = label_shown.into_iter();
+    pieces.retain(|_| !shown.next().unwrap_or(false));
     if let Some(start) = last_run_before(pieces, pieces.len(), &printed.record) {
         pieces.drain(start..start + printed.record.len());
     }
