@@ -1016,6 +1016,27 @@ impl Header {
             }
         }
     }
+
+    /// The header as plain-text paragraphs in reading order: 份号, 密级, 紧急程度, the
+    /// issuer's mark, then the 发文字号 and the 签发人 on one line.
+    pub fn printed_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = [&self.copy_number, &self.secrecy, &self.urgency]
+            .into_iter()
+            .flatten()
+            .chain(&self.mark)
+            .map(|element| element.text.clone())
+            .collect();
+        let signers: Vec<&str> = self.signers.iter().map(|s| s.text.as_str()).collect();
+        let signers =
+            (!signers.is_empty()).then(|| format!("{SIGNER_LABEL}{}", signers.join("　")));
+        match (&self.doc_number, signers) {
+            (Some(number), Some(signers)) => lines.push(format!("{}　　{signers}", number.text)),
+            (Some(number), None) => lines.push(number.text.clone()),
+            (None, Some(signers)) => lines.push(signers),
+            (None, None) => {}
+        }
+        lines
+    }
 }
 
 /// The lines of the title block and the 公文 elements as they print, by where they print: the
@@ -1063,29 +1084,6 @@ impl PrintedElements {
     }
 }
 
-impl Header {
-    /// The header as plain-text paragraphs in reading order: 份号, 密级, 紧急程度, the
-    /// issuer's mark, then the 发文字号 and the 签发人 on one line.
-    pub fn printed_lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = [&self.copy_number, &self.secrecy, &self.urgency]
-            .into_iter()
-            .flatten()
-            .chain(&self.mark)
-            .map(|element| element.text.clone())
-            .collect();
-        let signers: Vec<&str> = self.signers.iter().map(|s| s.text.as_str()).collect();
-        let signers =
-            (!signers.is_empty()).then(|| format!("{SIGNER_LABEL}{}", signers.join("　")));
-        match (&self.doc_number, signers) {
-            (Some(number), Some(signers)) => lines.push(format!("{}　　{signers}", number.text)),
-            (Some(number), None) => lines.push(number.text.clone()),
-            (None, Some(signers)) => lines.push(signers),
-            (None, None) => {}
-        }
-        lines
-    }
-}
-
 impl AttachmentNote {
     /// The note as printed: "1.名称", or the name alone.
     pub fn printed(&self) -> String {
@@ -1114,9 +1112,7 @@ impl Closing {
             visit(&element.text);
         }
     }
-}
 
-impl Closing {
     /// The closing as plain-text paragraphs in reading order: the 附件说明 (its label before
     /// the first), the signatures, the date and the 附注.
     pub fn printed_lines(&self) -> Vec<String> {

@@ -199,9 +199,10 @@ fn level(depth: u8, top_depth: u8, attributes: &HeadingAttributes) -> u8 {
 }
 
 /// Takes out of `pieces` the 版头 lines before the title, each attachment's label before its
-/// heading, the closing lines before the first attachment and the 版记 lines last: the writer shows the front matter's 公文 elements
-/// there so that the body reads in order. A run is taken only when every one of its lines is
-/// there as written, so Markdown from before this (or edited by hand) loses nothing.
+/// heading, the closing lines before the first attachment and the 版记 lines last: the writer
+/// shows the front matter's 公文 elements there so that the body reads in order. A run is
+/// taken only when every one of its lines is there as written, so Markdown from before this
+/// (or edited by hand) loses nothing.
 fn take_shown_elements(pieces: &mut Vec<Piece>, printed: &PrintedElements) {
     let is_run_at = |pieces: &[Piece], start: usize, lines: &[String]| {
         !lines.is_empty()
@@ -250,7 +251,7 @@ fn take_shown_elements(pieces: &mut Vec<Piece>, printed: &PrintedElements) {
 /// Reads wengao's Markdown.
 pub fn read(
     front_matter: FrontMatter,
-    pieces: Vec<Piece>,
+    mut pieces: Vec<Piece>,
     name: &str,
     options: &ReadOptions,
     mut warnings: Vec<Warning>,
@@ -263,7 +264,6 @@ pub fn read(
             punctuation::to_full_width(&text)
         }
     };
-    let mut pieces = pieces;
     let printed =
         PrintedElements::from_parts(&meta, Some(&elements.closing), Some(&elements.record));
     take_shown_elements(&mut pieces, &printed);

@@ -199,6 +199,7 @@ fn parse_labelled(s: &str) -> Option<(Marker, usize)> {
             .map(|more| leading(more, |c| ascii_digit_value(c).is_some()))
         {
             Some((sub, rest)) if !sub.is_empty() => {
+                // "子课题1.2": numbered by the last part, the first a number all the same.
                 two_digit_number(digits)?;
                 (Family::LabelledSub, two_digit_number(sub)?, rest)
             }

@@ -824,16 +824,17 @@ fn demote_items_after_entries(items: &mut [Item], line_markers: &[Option<(Family
             }
             continue;
         }
+        let mut entry = matches!(items[index], Item::Body { .. });
         let started_with_entry = match last.get(&family) {
             Some(&(first_entry, previous, previous_entry)) if previous + 1 == ordinal => {
-                if first_entry && previous_entry {
+                if first_entry && previous_entry && !entry {
                     demote(items, index);
+                    entry = true;
                 }
                 first_entry
             }
-            _ => matches!(items[index], Item::Body { .. }),
+            _ => entry,
         };
-        let entry = matches!(items[index], Item::Body { .. });
         if !entry {
             last.retain(|list, _| list.rank() <= family.rank());
         }
@@ -1129,7 +1130,9 @@ pub fn build(classified: Classified) -> Built {
                 // re-listing — answers or a review by chapter — inside the heading that
                 // introduces it ("一、简答题" / "第一章 公文" …), not a new book.
                 let ordinal = marker.as_ref().map_or(0, |m| m.ordinal);
-                let relisted = matches!(family, Family::Part | Family::Chapter | Family::Section)
+                let book_series =
+                    matches!(family, Family::Part | Family::Chapter | Family::Section);
+                let relisted = book_series
                     && new_family
                     && reached
                         .get(&family)
@@ -1137,7 +1140,7 @@ pub fn build(classified: Classified) -> Built {
                     && open
                         .last()
                         .is_some_and(|s| family_of(&s.heading.marker).rank() > family.rank());
-                if matches!(family, Family::Part | Family::Chapter | Family::Section) {
+                if book_series {
                     let most = reached.entry(family).or_default();
                     *most = (*most).max(ordinal);
                 }

@@ -129,11 +129,10 @@ pub fn find(texts: &[&str]) -> Toc {
                     break;
                 }
                 let spaceless = compact(text);
-                let repeated = !spaceless.is_empty() && repeated_after(index, &spaceless);
                 // A contents lists each heading once: a line that repeats an entry it
-                // listed already is the text's first heading.
+                // listed already is the text's first heading (asked first: no scan).
                 let listed = titles.iter().any(|title| compact(title) == spaceless);
-                if !repeated || listed {
+                if listed || spaceless.is_empty() || !repeated_after(index, &spaceless) {
                     break;
                 }
                 text

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::mpsc::Receiver;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use rustc_hash::FxHashMap;
@@ -50,26 +50,24 @@ pub fn emit(
     let geometry = Geometry::of(flow.template);
     // The writer's own view of the same parsed faces (a view caches its choices unshared).
     let writer_fonts = fonts.view();
-    let codes: OnceLock<Codes> = OnceLock::new();
     let (pages, queue) = std::sync::mpsc::channel::<(usize, Page)>();
     let queue = Mutex::new(queue);
     let (summary, written) = std::thread::scope(|scope| {
-        let (geometry, pictures, codes, queue) = (&geometry, &pictures, &codes, &queue);
-        // Says the codes are set; dropped unsent when the writer fails, so that the layout
-        // thread never waits for them forever.
-        let (codes_set, codes_wait) = std::sync::mpsc::channel::<()>();
+        let (geometry, pictures, queue) = (&geometry, &pictures, &queue);
+        // The writer hands its codes over once the faces are subset; when it fails first, the
+        // sender is dropped unsent and the layout thread does not wait for them.
+        let (codes_ready, codes_wait) = std::sync::mpsc::channel::<Arc<Codes>>();
         let writer = scope.spawn(move || -> Result<_, Error> {
             let fonts = &writer_fonts;
             let mut glyphs = GlyphInventory::new(fonts);
             glyph_choices(flow, fonts, &mut |face, ch| glyphs.record(face, ch));
             let subsets = subset_faces(glyphs.faces())?;
-            let shown = shown_glyphs(&subsets);
-            let ready = codes.get_or_init(|| Codes {
+            let codes = Arc::new(Codes {
+                shown: shown_glyphs(&subsets),
                 glyph_of: glyphs.glyph_of,
-                shown,
             });
-            let _ = codes_set.send(());
-            let streams = write_streams(queue, ready, geometry, pictures)?;
+            let _ = codes_ready.send(Arc::clone(&codes));
+            let streams = write_streams(queue, &codes, geometry, pictures)?;
             Ok((subsets, streams))
         });
         // A failed writer has stopped taking pages: the layout goes on unheard, and its
@@ -81,10 +79,9 @@ pub fn emit(
         });
         drop(pages);
         // The layout is done: this thread helps write the pages still waiting.
-        let _ = codes_wait.recv();
-        let helped = match codes.get() {
-            Some(ready) => write_streams(queue, ready, geometry, pictures),
-            None => Ok(Vec::new()),
+        let helped = match codes_wait.recv() {
+            Ok(codes) => write_streams(queue, &codes, geometry, pictures),
+            Err(_) => Ok(Vec::new()),
         };
         let written = writer
             .join()
