@@ -679,3 +679,28 @@ fn the_seed_speech_lays_out_as_before_the_gongwen_elements() {
     let dump = lay(&document, &template, &FixedMetrics::default()).dump();
     crate::common::golden(&manifest("fixtures/pdf/seed.layout.txt"), &dump);
 }
+
+/// wengao's own cmap lookup (a binary search) finds the glyph printpdf's finds, for every
+/// character of the Basic Multilingual Plane in every face the default template loads.
+#[test]
+fn the_faces_map_every_character_as_printpdf_does() {
+    let mut checked = 0;
+    for name in ["speech", "gongwen"] {
+        let template = Template::builtin(name).unwrap();
+        let fonts = Fonts::load(&template, &[], &FontSearch::from_env()).expect("fonts installed");
+        for face in fonts.faces.iter() {
+            for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+                let expected = face.font.lookup_glyph_index(c as u32).filter(|&g| g != 0);
+                assert_eq!(
+                    face.glyph(c),
+                    expected,
+                    "{} U+{:04X}",
+                    face.path.display(),
+                    c as u32
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "only {checked} faces loaded");
+}
