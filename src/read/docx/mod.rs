@@ -4,6 +4,7 @@
 //! heading levels the styles give; tables, pictures and notes enter the model beside them.
 
 pub mod body;
+pub mod chunks;
 pub mod legacy;
 pub mod numbering;
 pub mod package;
@@ -143,23 +144,27 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
     let document_xml = package
         .read_xml(&main)?
         .ok_or_else(|| not_docx(&input.name, "its main part is missing"))?;
-    let document = parse_xml(&input.name, &main, &document_xml)?;
-    let body = document
-        .root_element()
-        .children()
-        .find(|n| xml::is(*n, "body"))
-        .ok_or_else(|| not_docx(&input.name, "its main part has no body"))?;
+    let mut facts = PartFacts::default();
+    if let Some(tree) = &styles_tree {
+        facts.note(tree.root());
+    }
+    drop(styles_tree);
     let units = {
         let mut walker = Walker::new(&styles, &mut numbering, &note_ids, &media, &mut report);
-        walker.blocks(body);
+        walk_body(
+            &input.name,
+            &main,
+            &document_xml,
+            RUN_BYTES,
+            &mut walker,
+            &mut facts,
+        )?;
         walker.units
     };
-    report.numbering_frozen = numbering.labels;
-    headers_and_footers(&mut package, &rels, body, &mut report)?;
-    report.fonts_replaced = fonts(styles_tree.iter().chain([&document]));
-    drop(styles_tree);
-    drop(document);
     drop(document_xml);
+    report.numbering_frozen = numbering.labels;
+    headers_and_footers(&mut package, &rels, &facts.header_footer_ids, &mut report)?;
+    report.fonts_replaced = facts.fonts.into_iter().collect();
 
     let (lines, objects) = lines_and_objects(units, &mut report);
     if lines.is_empty() && objects.is_empty() {
@@ -435,17 +440,11 @@ fn strip_stand_ins(document: &mut Document) {
 fn headers_and_footers(
     package: &mut Package<'_>,
     rels: &HashMap<String, (String, String)>,
-    body: roxmltree::Node,
+    ids: &[String],
     report: &mut Report,
 ) -> Result<(), Error> {
     let mut seen = BTreeSet::new();
-    for reference in body
-        .descendants()
-        .filter(|n| xml::is(*n, "headerReference") || xml::is(*n, "footerReference"))
-    {
-        let Some(id) = xml::rel_attr(reference, "id") else {
-            continue;
-        };
+    for id in ids {
         let Some((target, _)) = rels.get(id) else {
             continue;
         };
@@ -471,24 +470,141 @@ fn headers_and_footers(
     Ok(())
 }
 
-/// The fonts the document names (styles and runs), which the template's faces replace.
-fn fonts<'a, 'i: 'a>(trees: impl Iterator<Item = &'a roxmltree::Document<'i>>) -> Vec<String> {
-    let mut names = BTreeSet::new();
-    for tree in trees {
-        for node in tree.descendants().filter(|n| xml::is(*n, "rFonts")) {
-            for key in ["eastAsia", "ascii", "hAnsi"] {
-                if let Some(name) = xml::attr(node, key) {
-                    names.insert(name.to_string());
+/// Bytes of the main part parsed at a time: a run's tree takes a few hundred kilobytes, where
+/// the whole tree of a 246-page draft took 8.7 MB.
+const RUN_BYTES: usize = 64 * 1024;
+
+/// Walks the main part's body, one run of top-level elements at a time ([`chunks`]), noting
+/// each run's facts before its tree is dropped; a part the cut does not understand is parsed
+/// whole, and a run that does not parse reports the whole part's error.
+fn walk_body(
+    name: &str,
+    part: &str,
+    whole: &str,
+    run_bytes: usize,
+    walker: &mut Walker,
+    facts: &mut PartFacts,
+) -> Result<(), Error> {
+    let Some(body) = chunks::cut(whole, run_bytes) else {
+        let tree = parse_xml(name, part, whole)?;
+        let body = tree
+            .root_element()
+            .children()
+            .find(|n| xml::is(*n, "body"))
+            .ok_or_else(|| not_docx(name, "its main part has no body"))?;
+        walker.blocks(body);
+        facts.note(body);
+        return Ok(());
+    };
+    for index in 0..body.runs.len() {
+        let wrapped = body.wrapped(index);
+        let tree = match parse_xml(name, part, &wrapped) {
+            Ok(tree) => tree,
+            Err(run_error) => return Err(parse_xml(name, part, whole).err().unwrap_or(run_error)),
+        };
+        if let Some(run) = tree.root_element().first_element_child() {
+            walker.blocks(run);
+            facts.note(run);
+        }
+    }
+    Ok(())
+}
+
+/// What the reader reports from the parts' trees besides their text.
+#[derive(Default)]
+struct PartFacts {
+    /// The fonts the document names (styles and runs), which the template's faces replace.
+    fonts: BTreeSet<String>,
+    /// The relationship ids of the headers and footers the sections use, in order.
+    header_footer_ids: Vec<String>,
+}
+
+impl PartFacts {
+    fn note(&mut self, node: roxmltree::Node) {
+        for node in node.descendants() {
+            match xml::w_name(node) {
+                "rFonts" => {
+                    for key in ["eastAsia", "ascii", "hAnsi"] {
+                        if let Some(name) = xml::attr(node, key) {
+                            self.fonts.insert(name.to_string());
+                        }
+                    }
                 }
+                "headerReference" | "footerReference" => {
+                    if let Some(id) = xml::rel_attr(node, "id") {
+                        self.header_footer_ids.push(id.to_string());
+                    }
+                }
+                _ => {}
             }
         }
     }
-    names.into_iter().collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{OBJECT, split_objects};
+    use super::*;
+
+    /// Runs the walker over `xml` cut into runs of `run_bytes`.
+    fn walk(xml: &str, run_bytes: usize) -> Result<(String, Vec<String>, Vec<String>), Error> {
+        let (styles, mut numbering) = (Styles::default(), numbering::Numbering::default());
+        let (note_ids, media, mut report) = (HashMap::new(), HashMap::new(), Report::default());
+        let mut facts = PartFacts::default();
+        let mut walker = Walker::new(&styles, &mut numbering, &note_ids, &media, &mut report);
+        walk_body(
+            "t.docx",
+            "word/document.xml",
+            xml,
+            run_bytes,
+            &mut walker,
+            &mut facts,
+        )?;
+        let units = format!("{:?}", walker.units);
+        Ok((
+            units,
+            facts.fonts.into_iter().collect(),
+            facts.header_footer_ids,
+        ))
+    }
+
+    fn document(paragraphs: &[String]) -> String {
+        format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="{}" xmlns:r="{}"><w:body>{}<w:sectPr><w:headerReference r:id="rId9"/></w:sectPr></w:body></w:document>"#,
+            xml::W,
+            xml::R,
+            paragraphs.concat()
+        )
+    }
+
+    #[test]
+    fn a_body_read_in_runs_reads_as_the_whole() {
+        let paragraphs: Vec<String> = (1..=200)
+            .map(|n| {
+                format!(
+                    r#"<w:p><w:r><w:rPr><w:rFonts w:eastAsia="字体{}"/></w:rPr><w:t>第{n}段：正文</w:t></w:r></w:p>"#,
+                    n % 3
+                )
+            })
+            .collect();
+        let xml = document(&paragraphs);
+        let whole = walk(&xml, usize::MAX).unwrap();
+        assert!(whole.0.contains("第200段"));
+        assert_eq!(whole.1, ["字体0", "字体1", "字体2"]);
+        assert_eq!(whole.2, ["rId9"]);
+        for run_bytes in [1, 100, 1000] {
+            assert_eq!(walk(&xml, run_bytes).unwrap(), whole, "runs of {run_bytes}");
+        }
+    }
+
+    #[test]
+    fn a_run_that_does_not_parse_reports_the_whole_part() {
+        let mut paragraphs = vec!["<w:p><w:r><w:t>一</w:t></w:r></w:p>".to_string(); 50];
+        paragraphs[40] = "<w:p><w:r><w:t>甲 & 乙</w:t></w:r></w:p>".to_string();
+        let xml = document(&paragraphs);
+        let whole = parse_xml("t.docx", "word/document.xml", &xml).unwrap_err();
+        let in_runs = walk(&xml, 10).unwrap_err();
+        assert_eq!(in_runs.to_string(), whole.to_string());
+    }
 
     #[test]
     fn stand_ins_split_the_text_around_them() {
