@@ -283,9 +283,35 @@ fn parse_face(path: &Path, index: u32) -> Result<ParsedFont, String> {
         unsafe { mmapio::Mmap::map(&file) }.map_err(|e| format!("{}: {e}", path.display()))?;
     let bytes = Arc::new(rust_fontconfig::FontBytes::Mmapped(map));
     let mut warnings = Vec::new();
-    AzulParsedFont::from_bytes_shared(bytes, index as usize, &mut warnings)
+    let font = AzulParsedFont::from_bytes_shared(bytes, index as usize, &mut warnings)
         .map(ParsedFont::from_azul)
-        .ok_or_else(|| format!("{}: not a font wengao can read", path.display()))
+        .ok_or_else(|| format!("{}: not a font wengao can read", path.display()))?;
+    release_pages(&font);
+    Ok(font)
+}
+
+/// Lets the kernel take back the pages of `font`'s file that this process has read. Reading
+/// one glyph maps its neighbours too (the kernel faults 64 KB around it), so parsing and
+/// subsetting a CJK face left megabytes of its file counted in the process's memory. They
+/// stay in the page cache and are mapped again if read again.
+pub fn release_pages(font: &ParsedFont) {
+    #[cfg(unix)]
+    if let Some(bytes) = &font.original_bytes
+        && let rust_fontconfig::FontBytes::Mmapped(map) = &**bytes
+    {
+        // SAFETY: the map is a shared, read-only mapping of a font file nobody writes to (see
+        // parse_face), page-aligned by mmap. MADV_DONTNEED only drops its page table entries:
+        // the next read maps the same bytes from the page cache again. Heap-owned bytes are
+        // never advised (that would zero them).
+        #[allow(unsafe_code)]
+        unsafe {
+            libc::madvise(
+                map.as_ptr().cast_mut().cast(),
+                map.len(),
+                libc::MADV_DONTNEED,
+            );
+        }
+    }
 }
 
 /// The face of a font file given by path: in a collection, the Simplified Chinese face.
