@@ -99,54 +99,47 @@ pub fn cut(xml: &str, run_bytes: usize) -> Option<Body<'_>> {
     })
 }
 
-/// The markup starting at `start` (a `<`) and where it ends.
+/// The markup starting at `start` (a `<`) and where it ends. Bytes, not characters: every
+/// byte the scan looks for is ASCII, and UTF-8 never uses ASCII bytes inside a character.
 fn token(xml: &str, start: usize) -> Option<(Token<'_>, usize)> {
-    let rest = &xml[start..];
+    let rest = &xml.as_bytes()[start..];
     let skip_to = |terminator: &str| {
-        rest.find(terminator)
+        xml[start..]
+            .find(terminator)
             .map(|i| (Token::Other, start + i + terminator.len()))
     };
-    if rest.starts_with("<?") {
-        return skip_to("?>");
-    }
-    if rest.starts_with("<!--") {
-        return skip_to("-->");
-    }
-    if rest.starts_with("<![CDATA[") {
-        return skip_to("]]>");
-    }
-    if rest.starts_with("<!") {
-        return None; // a DTD: refused by the whole-part parse
-    }
-    if rest.starts_with("</") {
-        return rest.find('>').map(|i| (Token::End, start + i + 1));
-    }
-    let name_end = rest[1..]
-        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-        .map(|i| i + 1)?;
-    let name = &rest[1..name_end];
-    if name.is_empty() {
-        return None;
-    }
-    // Attribute values may hold '>' and '/': step over quoted stretches.
-    let tail = rest.as_bytes();
-    let mut i = name_end;
-    let mut quote = None;
-    while i < tail.len() {
-        let b = tail[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => {
-                let empty = tail[i - 1] == b'/';
-                return Some((Token::Start { name, empty }, start + i + 1));
+    match *rest.get(1)? {
+        b'?' => skip_to("?>"),
+        b'!' if rest.starts_with(b"<!--") => skip_to("-->"),
+        b'!' if rest.starts_with(b"<![CDATA[") => skip_to("]]>"),
+        // A DTD: refused by the whole-part parse.
+        b'!' => None,
+        b'/' => xml[start..].find('>').map(|i| (Token::End, start + i + 1)),
+        _ => {
+            let name_end = 1 + rest[1..]
+                .iter()
+                .position(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'/'))?;
+            if name_end == 1 {
+                return None;
             }
-            None => {}
+            let name = &xml[start + 1..start + name_end];
+            // Attribute values may hold '>' and '/': step over quoted stretches.
+            let mut quote = None;
+            for (i, &b) in rest.iter().enumerate().skip(name_end) {
+                match quote {
+                    Some(q) if b == q => quote = None,
+                    Some(_) => {}
+                    None if b == b'"' || b == b'\'' => quote = Some(b),
+                    None if b == b'>' => {
+                        let empty = rest[i - 1] == b'/';
+                        return Some((Token::Start { name, empty }, start + i + 1));
+                    }
+                    None => {}
+                }
+            }
+            None
         }
-        i += 1;
     }
-    None
 }
 
 /// The local part of a qualified name.
