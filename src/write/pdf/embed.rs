@@ -40,6 +40,10 @@ pub struct Shown {
     pub width: f32,
 }
 
+/// The CID fonts' `/DW`: the full-width advance of nearly every Chinese glyph, in
+/// thousandths of an em. `/W` lists only the other widths.
+const DEFAULT_WIDTH: i64 = 1000;
+
 /// How much of a stream is deflated to see whether deflating the whole is worth it.
 const PROBE_BYTES: usize = 8 * 1024;
 
@@ -239,7 +243,7 @@ fn subset_face(face: &FaceGlyphs) -> Result<SubsetFace, Error> {
     system.set("Supplement", Object::Integer(0));
     cid_font.set("CIDSystemInfo", Object::Dictionary(system));
     cid_font.set("W", Object::Array(width_array(&coded)));
-    cid_font.set("DW", Object::Integer(1000));
+    cid_font.set("DW", Object::Integer(DEFAULT_WIDTH));
     if subtype == "CIDFontType2" {
         cid_font.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
     }
@@ -310,7 +314,8 @@ fn width_array(coded: &[(u16, i64, String)]) -> Vec<Object> {
     let mut run: Vec<Object> = Vec::new();
     let mut first = 0u16;
     let mut previous: Option<u16> = None;
-    for (code, width, _) in coded {
+    // A code without a width has the default: most Chinese glyphs need no entry.
+    for (code, width, _) in coded.iter().filter(|(_, width, _)| *width != DEFAULT_WIDTH) {
         if previous.is_some_and(|p| p.checked_add(1) == Some(*code)) {
             run.push(Object::Integer(*width));
         } else if previous != Some(*code) {
@@ -336,7 +341,7 @@ mod tests {
     use lopdf::Object::{Array, Integer};
 
     #[test]
-    fn widths_are_grouped_in_runs_of_consecutive_codes() {
+    fn widths_are_grouped_in_runs_of_consecutive_codes_and_the_default_left_out() {
         let coded: Vec<(u16, i64, String)> = [(1, 500), (2, 600), (3, 700), (7, 1000), (9, 250)]
             .into_iter()
             .map(|(code, width)| (code, width, String::new()))
@@ -346,8 +351,6 @@ mod tests {
             vec![
                 Integer(1),
                 Array(vec![Integer(500), Integer(600), Integer(700)]),
-                Integer(7),
-                Array(vec![Integer(1000)]),
                 Integer(9),
                 Array(vec![Integer(250)]),
             ]
