@@ -64,6 +64,17 @@ static TOOLBAR_WORDS_LONGEST_FIRST: std::sync::LazyLock<Vec<&'static str>> =
         words
     });
 
+/// Any toolbar word, field label or font-size switch, found in one pass over a line (a
+/// `contains` per word was 2.6% of converting a 246-page draft).
+static TOOLBAR_OR_LABEL: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let words = TOOLBAR_WORDS
+            .iter()
+            .chain(FIELD_LABELS)
+            .chain(&["字体", "字号"]);
+        aho_corasick::AhoCorasick::new(words).expect("a few dozen short words")
+    });
+
 /// The words of share bars, toolbars, counters and link lists. A line made (almost) only of
 /// these is boilerplate; a sentence that uses one of them is not.
 pub const TOOLBAR_WORDS: &[&str] = &[
@@ -382,13 +393,7 @@ fn is_pager(line: &str) -> bool {
 /// their values: "【字体：大 中 小】 打印本页 关闭窗口", "分享：", "字号：T|T".
 fn is_toolbar(line: &str) -> bool {
     // Most lines hold no toolbar word at all.
-    let has_word = TOOLBAR_WORDS_LONGEST_FIRST
-        .iter()
-        .any(|w| line.contains(*w))
-        || FIELD_LABELS.iter().any(|w| line.contains(*w))
-        || line.contains("字体")
-        || line.contains("字号");
-    if !has_word {
+    if !TOOLBAR_OR_LABEL.is_match(line) {
         return false;
     }
     let mut rest: String = line.to_string();
