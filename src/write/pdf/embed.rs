@@ -4,7 +4,7 @@
 //! (allsorts), the CIDs of a CID-keyed CFF, the ToUnicode map — and this module writes the
 //! Type0 font, its CID font and descriptor the way printpdf's own serialiser does (subtype
 //! and `/FontFile` key by what the program really is, metrics scaled to 1000 units per em).
-//! Faces are subset in parallel: they are most of a short PDF's time.
+//! Faces are subset in turn, and each face's file pages are given back once it is done.
 
 use std::collections::{BTreeMap, HashMap};
 

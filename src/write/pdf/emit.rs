@@ -33,7 +33,7 @@ const FAKE_BOLD_STROKE_EM: f32 = 0.03;
 /// count, anchors, characters no face has).
 ///
 /// Two things run at once: this thread lays the pages out; a writer thread collects the
-/// glyphs the flow can print, subsets the faces (one thread per face) and then turns each
+/// glyphs the flow can print, subsets the faces (one after the other) and then turns each
 /// page into its deflated content stream, the pages laid out meanwhile waiting in its queue;
 /// when the layout is done, this thread takes pages from that queue too. Collecting,
 /// subsetting and deflating were 40% of a 246-page PDF's time when they ran before and
