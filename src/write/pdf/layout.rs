@@ -739,7 +739,8 @@ pub(super) fn measure(
     missing: &mut Vec<char>,
 ) -> Vec<Unit> {
     let cell = geometry.cell(size);
-    let mut units: Vec<Unit> = Vec::new();
+    let mut units: Vec<Unit> =
+        Vec::with_capacity(runs.iter().map(|span| span.text.chars().count()).sum());
     for span in runs {
         for ch in span.text.chars() {
             if ch.is_control() {
@@ -954,31 +955,27 @@ pub(super) fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacem
         return Vec::new();
     }
     let natural = natural_width(units, 0, units.len());
-    let mut shrink = vec![0.0f32; units.len()];
-    let mut spacing = vec![0.0f32; units.len()];
+    // What each glyph gives (push in) and the space added before it (justify), computed as
+    // the glyphs are placed: two vectors per line were 5% of the layout's time.
+    let mut squeeze_ratio = 0.0;
+    let mut extra = 0.0;
+    let mut every_gap = false;
+    let inside_word = |i: usize| units[i - 1].kind == Kind::Narrow && units[i].kind == Kind::Narrow;
     let mut origin = left;
     match placement {
         _ if natural > width + EPSILON => {
             // Push in: squeeze marks in proportion to how much each may give.
             let squeezable = squeezable_width(units, 0, units.len());
-            let ratio = ((natural - width) / squeezable.max(EPSILON)).min(1.0);
-            for (i, amount) in shrink.iter_mut().enumerate() {
-                *amount = line_squeezable(units, 0, i) * ratio;
-            }
+            squeeze_ratio = ((natural - width) / squeezable.max(EPSILON)).min(1.0);
         }
         LinePlacement::Justify => {
-            // Spread the leftover between characters, never inside a Latin word.
-            let inside_word =
-                |i: usize| units[i - 1].kind == Kind::Narrow && units[i].kind == Kind::Narrow;
-            let mut gaps: Vec<usize> = (1..units.len()).filter(|&i| !inside_word(i)).collect();
-            if gaps.is_empty() {
-                gaps = (1..units.len()).collect();
-            }
-            if !gaps.is_empty() {
-                let extra = (width - natural) / gaps.len() as f32;
-                for i in gaps {
-                    spacing[i] = extra;
-                }
+            // Spread the leftover between characters, never inside a Latin word (unless the
+            // line is one word).
+            let gaps = (1..units.len()).filter(|&i| !inside_word(i)).count();
+            every_gap = gaps == 0;
+            let gaps = if every_gap { units.len() - 1 } else { gaps };
+            if gaps > 0 {
+                extra = (width - natural) / gaps as f32;
             }
         }
         LinePlacement::Left => {}
@@ -989,13 +986,19 @@ pub(super) fn place(units: &[Unit], left: f32, width: f32, placement: LinePlacem
     let mut glyphs = Vec::with_capacity(units.len());
     for (i, unit) in units.iter().enumerate() {
         if i > 0 {
-            pen += unit.gap_before + spacing[i];
+            let spacing = if every_gap || !inside_word(i) {
+                extra
+            } else {
+                0.0
+            };
+            pen += unit.gap_before + spacing;
         }
+        let shrink = line_squeezable(units, 0, i) * squeeze_ratio;
         let x = match unit.squeeze {
-            Squeeze::LeftHalf => pen - shrink[i],
+            Squeeze::LeftHalf => pen - shrink,
             Squeeze::RightHalf | Squeeze::None => pen,
         };
-        let right = pen + unit.advance - shrink[i];
+        let right = pen + unit.advance - shrink;
         glyphs.push(Glyph {
             ch: unit.ch,
             face: unit.face,
