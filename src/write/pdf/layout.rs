@@ -751,8 +751,11 @@ pub(super) fn measure(
             if !choice.found && !missing.contains(&ch) {
                 missing.push(ch);
             }
+            // Ideographs first: is_alphanumeric looks them up in a Unicode table.
             let kind = if ch == ' ' {
                 Kind::Space
+            } else if crate::model::is_han(ch) {
+                Kind::Wide
             } else if ch.is_alphanumeric() {
                 if script == Script::Latin {
                     Kind::Narrow
