@@ -113,9 +113,7 @@ fn uax14_opportunities(chars: &[char]) -> Vec<bool> {
             && crate::model::is_han(chars[end]);
         if end == chars.len() || ideograph_pair {
             if end - start > 1 {
-                for offset in uax14_breaks(&chars[start..end]) {
-                    allowed[start + offset] = true;
-                }
+                mark_uax14_breaks(&chars[start..end], &mut allowed[start..=end]);
             }
             allowed[end] = true;
             start = end;
@@ -125,10 +123,11 @@ fn uax14_opportunities(chars: &[char]) -> Vec<bool> {
     allowed
 }
 
-/// The UAX #14 break opportunities strictly inside `chars` (neither 0 nor `chars.len()`), as
-/// char positions. The segmenter reads UTF-16: for text in the Basic Multilingual Plane
-/// (nearly all Chinese) its offsets are the char positions; otherwise they are mapped back.
-fn uax14_breaks(chars: &[char]) -> Vec<usize> {
+/// Sets `allowed[i]` for the UAX #14 break opportunities strictly inside `chars` (neither 0
+/// nor `chars.len()`; `allowed` has a slot per position). The segmenter reads UTF-16: for text
+/// in the Basic Multilingual Plane (nearly all Chinese) its offsets are the char positions;
+/// otherwise they are mapped back.
+fn mark_uax14_breaks(chars: &[char], allowed: &mut [bool]) {
     let mut text: Vec<u16> = Vec::with_capacity(chars.len());
     let mut units = [0u16; 2];
     for c in chars {
@@ -144,14 +143,15 @@ fn uax14_breaks(chars: &[char]) -> Vec<usize> {
         table
     });
     let segmenter = LineSegmenter::new_for_non_complex_scripts(LineBreakOptions::default());
-    segmenter
-        .segment_utf16(&text)
-        .filter_map(|offset| match &char_at_unit {
-            Some(table) => table.get(offset).copied(),
-            None => Some(offset),
-        })
-        .filter(|&position| position > 0 && position < chars.len())
-        .collect()
+    for offset in segmenter.segment_utf16(&text) {
+        let position = match &char_at_unit {
+            Some(table) => table.get(offset).copied().unwrap_or(usize::MAX),
+            None => offset,
+        };
+        if position > 0 && position < chars.len() {
+            allowed[position] = true;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -181,9 +181,7 @@ mod tests {
     /// The segmenter's opportunities on the whole text, for comparison.
     fn uax14_whole(chars: &[char]) -> Vec<bool> {
         let mut allowed = vec![false; chars.len() + 1];
-        for position in uax14_breaks(chars) {
-            allowed[position] = true;
-        }
+        mark_uax14_breaks(chars, &mut allowed);
         allowed[chars.len()] = true;
         allowed
     }

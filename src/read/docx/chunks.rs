@@ -88,7 +88,7 @@ pub fn cut(xml: &str, run_bytes: usize) -> Option<Body<'_>> {
         }
     }
     let ((root_name, root_tag), (body_name, body_tag)) = (root?, body?);
-    if depth != 0 || !body_done || xml[at..].trim().contains('<') {
+    if depth != 0 || !body_done {
         return None;
     }
     runs.retain(|run| !run.trim().is_empty());

@@ -87,15 +87,21 @@ pub fn subset_faces(faces: Vec<FaceGlyphs>) -> Result<Vec<SubsetFace>, Error> {
         .collect()
 }
 
-/// How to show (face, original glyph id) with the subset faces.
-pub fn shown_glyphs(subsets: &[SubsetFace]) -> FxHashMap<(FaceId, u16), Shown> {
-    subsets
+/// How to show each (face, character) of `glyph_of` (its glyph in that face) with the subset
+/// faces.
+pub fn shown_glyphs(
+    subsets: &[SubsetFace],
+    glyph_of: &FxHashMap<(FaceId, char), u16>,
+) -> FxHashMap<(FaceId, char), Shown> {
+    let by_face: FxHashMap<FaceId, &HashMap<u16, Shown>> = subsets
         .iter()
-        .flat_map(|subset| {
-            subset
-                .shown
-                .iter()
-                .map(|(gid, how)| ((subset.face, *gid), *how))
+        .map(|subset| (subset.face, &subset.shown))
+        .collect();
+    glyph_of
+        .iter()
+        .map(|(&(face, ch), gid)| {
+            let how = by_face.get(&face).and_then(|shown| shown.get(gid));
+            ((face, ch), how.copied().unwrap_or_default())
         })
         .collect()
 }

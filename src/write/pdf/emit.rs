@@ -56,16 +56,13 @@ pub fn emit(
         let (geometry, pictures, queue) = (&geometry, &pictures, &queue);
         // The writer hands its codes over once the faces are subset; when it fails first, the
         // sender is dropped unsent and the layout thread does not wait for them.
-        let (codes_ready, codes_wait) = std::sync::mpsc::channel::<Arc<Codes>>();
+        let (codes_ready, codes_wait) = std::sync::mpsc::channel::<Arc<ShownByChar>>();
         let writer = scope.spawn(move || -> Result<_, Error> {
             let fonts = &writer_fonts;
             let mut glyphs = GlyphInventory::new(fonts);
             glyph_choices(flow, fonts, &mut |face, ch| glyphs.record(face, ch));
             let subsets = subset_faces(glyphs.faces())?;
-            let codes = Arc::new(Codes {
-                shown: shown_glyphs(&subsets),
-                glyph_of: glyphs.glyph_of,
-            });
+            let codes = Arc::new(shown_glyphs(&subsets, &glyphs.glyph_of));
             let _ = codes_ready.send(Arc::clone(&codes));
             let streams = write_streams(queue, &codes, geometry, pictures)?;
             Ok((subsets, streams))
@@ -137,18 +134,14 @@ pub fn emit(
     Ok(summary)
 }
 
-/// What content streams show glyphs by: the glyph of each (face, character) and how the
-/// subset faces show each glyph.
-struct Codes {
-    glyph_of: FxHashMap<(FaceId, char), u16>,
-    shown: FxHashMap<(FaceId, u16), Shown>,
-}
+/// How the subset faces show each (face, character): one lookup per glyph on the pages.
+type ShownByChar = FxHashMap<(FaceId, char), Shown>;
 
 /// Takes laid-out pages from `queue` until it closes and returns each one's deflated content
 /// stream with its page index; two threads share the queue.
 fn write_streams(
     queue: &Mutex<Receiver<(usize, Page)>>,
-    codes: &Codes,
+    codes: &ShownByChar,
     geometry: &Geometry,
     pictures: &[Result<String, String>],
 ) -> Result<Vec<(usize, Vec<u8>)>, Error> {
@@ -165,7 +158,7 @@ fn write_streams(
         let Ok((index, page)) = next else {
             return Ok(streams);
         };
-        let content = content_stream(&page, geometry, &codes.glyph_of, &codes.shown, pictures);
+        let content = content_stream(&page, geometry, codes, pictures);
         streams.push((index, deflater.deflate(&content)?));
     }
 }
@@ -291,11 +284,6 @@ impl<'a> GlyphInventory<'a> {
     }
 }
 
-/// The glyph of `glyph`'s character in its face (recorded by [`GlyphInventory`]).
-fn glyph_id(glyph_of: &FxHashMap<(FaceId, char), u16>, glyph: &Glyph) -> u16 {
-    glyph_of.get(&(glyph.face, glyph.ch)).copied().unwrap_or(0)
-}
-
 /// A page object showing `contents`.
 fn page_dict(
     parent: ObjectId,
@@ -326,8 +314,7 @@ fn page_dict(
 fn content_stream(
     page: &Page,
     geometry: &Geometry,
-    glyph_of: &FxHashMap<(FaceId, char), u16>,
-    shown: &FxHashMap<(FaceId, u16), Shown>,
+    shown: &ShownByChar,
     pictures: &[Result<String, String>],
 ) -> Vec<u8> {
     let mut out = String::with_capacity(page.lines.len() * 28 * 12 + 64);
@@ -391,7 +378,7 @@ fn content_stream(
         let mut open: Option<(f32, f32)> = None;
         for glyph in &line.glyphs {
             let Shown { code, width } = shown
-                .get(&(glyph.face, glyph_id(glyph_of, glyph)))
+                .get(&(glyph.face, glyph.ch))
                 .copied()
                 .unwrap_or_default();
             let advance = width * glyph.size / 1000.0;

@@ -84,10 +84,10 @@ impl Face {
     }
 }
 
-/// The glyph of `ch` in a format 4 cmap (never the missing glyph 0), found by binary search over its sorted segments
-/// (printpdf's lookup walks them all: a CJK face has over 4000). Same reading as allsorts',
-/// including the idRangeOffset 0xFFFF of old Fontographer fonts; an offset outside the glyph
-/// array is no glyph.
+/// The glyph of `ch` in a format 4 cmap (never the missing glyph 0), found by binary search
+/// over its sorted segments (printpdf's lookup walks them all: a CJK face has over 4000). Same
+/// reading as allsorts', including the idRangeOffset 0xFFFF of old Fontographer fonts; an
+/// offset outside the glyph array is no glyph.
 fn format4_glyph(table: &CmapSubtableFormat4, ch: u32) -> Option<u16> {
     let ch = u16::try_from(ch).ok()?;
     let segment = table.end_codes.partition_point(|&end| end < ch);
@@ -612,7 +612,7 @@ mod tests {
             start_codes: vec![0x20, 0x41, 0x100, 0x4E00, 0x5000, 0xFFFF],
             end_codes: vec![0x39, 0x45, 0x102, 0x4E05, 0x5003, 0xFFFF],
             id_deltas: vec![-29, 10, 7, 0, 0, 1],
-            // Segment 1 reads the glyph array from its start (4 entries after its own slot);
+            // Segment 1 reads the glyph array from its start (10 bytes past its own slot);
             // segment 4's offset points beyond the array.
             id_range_offsets: vec![0, 10, 0xFFFF, 0, 400, 0],
             glyph_id_array: vec![3, 0, 9, 65535, 12],
