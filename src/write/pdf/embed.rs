@@ -7,6 +7,13 @@
 //! Faces are subset in turn, and each face's file pages are given back once it is done.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use allsorts::binary::read::ReadScope;
+use allsorts::binary::write::{WriteBinary, WriteBuffer};
+use allsorts::cff::{CFF, IndexU16, MaybeOwnedIndex};
+use allsorts::font_data::FontData;
+use allsorts::tables::FontTableProvider;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{FontId, ParsedFont};
@@ -14,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 
-use super::fonts::release_pages;
+use super::fonts::{release_free_heap, release_pages};
 use super::layout::FaceId;
 use super::stream::{Deflater, write_error};
 
@@ -54,6 +61,8 @@ const WORTH_DEFLATING: f32 = 0.9;
 pub struct FaceGlyphs {
     pub face: FaceId,
     pub font: ParsedFont,
+    /// The file the face was read from.
+    pub path: PathBuf,
     pub glyphs: BTreeMap<u16, char>,
 }
 
@@ -70,33 +79,222 @@ pub struct SubsetFace {
     program_key: &'static str,
     program: Stream,
     to_unicode: Stream,
-    shown: HashMap<u16, Shown>,
+}
+
+/// How a face's subset will show each of its glyphs (original glyph id → code and width).
+pub type PlannedCodes = HashMap<u16, Shown>;
+
+/// How the subset of `face` will show each of its glyphs, known before it is subset so that
+/// pages can be written meanwhile: printpdf numbers the glyphs it is handed in their order
+/// (.notdef, then ascending ids, as [`subset_face`] hands them), and a CID-keyed CFF keeps
+/// each glyph's CID. [`subset_faces`] checks every subset against the plan.
+pub fn planned_codes(face: &FaceGlyphs) -> PlannedCodes {
+    let scale = em_scale(&face.font);
+    let order: Vec<u16> = subset_order(&face.glyphs).collect();
+    let cids = original_cids(&face.font, &order);
+    order
+        .iter()
+        .enumerate()
+        .map(|(new, &original)| {
+            let new = u16::try_from(new).unwrap_or(u16::MAX);
+            let code = cids
+                .as_ref()
+                .and_then(|cids| cids.get(&original).copied())
+                .unwrap_or(new);
+            let width = shown_width(&face.font, original, scale);
+            (original, Shown { code, width })
+        })
+        .collect()
+}
+
+/// The glyphs handed to the subsetter, in its order: .notdef first (allsorts requires it),
+/// then the others ascending.
+fn subset_order(glyphs: &BTreeMap<u16, char>) -> impl Iterator<Item = u16> + '_ {
+    std::iter::once(0).chain(glyphs.keys().copied().filter(|gid| *gid != 0))
+}
+
+/// Runs `read` on the CFF outlines of `font` when they are one CID-keyed font; `None` for
+/// TrueType, name-keyed CFF and CFF2 faces. Parsing reads the CFF's header structures and
+/// charset, not its glyph programs.
+fn with_cid_keyed_cff<R>(
+    font: &ParsedFont,
+    read: impl for<'a> FnOnce(&'a CFF<'a>) -> R,
+) -> Option<R> {
+    let bytes = font.source_bytes()?;
+    let file = ReadScope::new(bytes.as_slice())
+        .read::<FontData<'_>>()
+        .ok()?;
+    let provider = file.table_provider(font.original_index).ok()?;
+    let table = provider.table_data(allsorts::tag::CFF).ok()??;
+    let cff = ReadScope::new(&table).read::<CFF<'_>>().ok()?;
+    let one_font = cff.name_index.len() == 1 && cff.fonts.len() == 1;
+    (one_font && cff.fonts[0].is_cid_keyed()).then(|| read(&cff))
+}
+
+/// The CID of each of `glyphs` in `font` when its outlines are a CID-keyed CFF.
+fn original_cids(font: &ParsedFont, glyphs: &[u16]) -> Option<HashMap<u16, u16>> {
+    with_cid_keyed_cff(font, |cff| {
+        glyphs
+            .iter()
+            .filter_map(|&gid| cff.fonts[0].charset.id_for_glyph(gid).map(|cid| (gid, cid)))
+            .collect()
+    })
+}
+
+/// The bare CFF table of a CID-keyed CFF face subset to `order` (new glyph id = position),
+/// which is what the PDF embeds. printpdf would build a whole OpenType font around it first
+/// and then cut the table out: 2.7 MB more at the peak for the 246-page draft's body face.
+/// The glyph programs are read from the face's file at `path` (see [`compact_char_strings`]).
+fn subset_cid_keyed_cff(
+    font: &ParsedFont,
+    path: &Path,
+    order: &[u16],
+) -> Option<Result<Vec<u8>, String>> {
+    let bytes = font.source_bytes()?;
+    let file = ReadScope::new(bytes.as_slice())
+        .read::<FontData<'_>>()
+        .ok()?;
+    let provider = file.table_provider(font.original_index).ok()?;
+    let table = provider.table_data(allsorts::tag::CFF).ok()??;
+    let parse = || ReadScope::new(&table).read::<CFF<'_>>().ok();
+    let first = parse()?;
+    if !(first.name_index.len() == 1 && first.fonts.len() == 1 && first.fonts[0].is_cid_keyed()) {
+        return None;
+    }
+    let compact = match &*bytes {
+        rust_fontconfig::FontBytes::Mmapped(map) => {
+            match compact_char_strings(path, map, &first.fonts[0].char_strings_index, order) {
+                Ok(compact) => Some(compact),
+                Err(e) => return Some(Err(format!("{}: {e}", path.display()))),
+            }
+        }
+        _ => None,
+    };
+    drop(first);
+    // Parsed again, to hold the compact programs (which must outlive it).
+    let mut cff = parse()?;
+    if let Some(compact) = &compact {
+        match ReadScope::new(compact).read::<IndexU16>() {
+            Ok(programs) => cff.fonts[0].char_strings_index = MaybeOwnedIndex::Borrowed(programs),
+            Err(e) => return Some(Err(e.to_string())),
+        }
+    }
+    Some(write_subset(&cff, order))
+}
+
+/// `cff` subset to `order`, written out.
+fn write_subset<'a>(cff: &'a CFF<'a>, order: &[u16]) -> Result<Vec<u8>, String> {
+    // As printpdf asks allsorts to: a name-keyed font of more than 255 glyphs would become
+    // CID-keyed (this one already is).
+    let subset: CFF<'_> = cff.subset(order, true).map_err(|e| e.to_string())?.into();
+    let mut buffer = WriteBuffer::new();
+    CFF::write(&mut buffer, &subset).map_err(|e| e.to_string())?;
+    Ok(buffer.into_inner())
+}
+
+/// A CharStrings INDEX like `programs` (a CFF's, in the memory map `map` of the file at
+/// `path`) in which only the glyphs of `wanted` (ascending) have their programs; the others
+/// are empty. The programs are read from the file, not through the map: touching a glyph in
+/// the map maps 64 KB around it, 3.5 MiB of FandolFang's 7 MB file for the 246-page draft,
+/// while its 1 558 programs are 0.9 MB.
+fn compact_char_strings(
+    path: &Path,
+    map: &[u8],
+    programs: &MaybeOwnedIndex<'_>,
+    wanted: &[u16],
+) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
+    let mut file = std::fs::File::open(path)?;
+    if file.metadata()?.len() != map.len() as u64 {
+        return Err(bad("the font file changed since it was read"));
+    }
+    let count = u16::try_from(programs.len()).map_err(|_| bad("too many glyphs"))?;
+    let mut wanted = wanted.iter().copied().peekable();
+    let mut index = Vec::with_capacity(3 + 4 * (usize::from(count) + 1));
+    index.extend_from_slice(&count.to_be_bytes());
+    index.push(4);
+    // The offsets (counted from 1), and the stretches of the file to read: programs that
+    // follow each other in the file are read at once.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut data_len = 0usize;
+    let push_offset = |index: &mut Vec<u8>, data_len: usize| -> std::io::Result<()> {
+        let offset = u32::try_from(data_len + 1).map_err(|_| bad("glyph data too large"))?;
+        index.extend_from_slice(&offset.to_be_bytes());
+        Ok(())
+    };
+    for gid in 0..count {
+        push_offset(&mut index, data_len)?;
+        while wanted.next_if(|&w| w < gid).is_some() {}
+        if wanted.next_if_eq(&gid).is_none() {
+            continue;
+        }
+        let program = programs
+            .read_object(usize::from(gid))
+            .ok_or_else(|| bad("bad glyph index"))?;
+        // Where the program lies in the file: its address in the map, never read through it.
+        let start = (program.as_ptr() as usize)
+            .checked_sub(map.as_ptr() as usize)
+            .filter(|start| start + program.len() <= map.len())
+            .ok_or_else(|| bad("a glyph program outside the font"))?;
+        match runs.last_mut() {
+            Some((run_start, run_len)) if *run_start + *run_len == start => {
+                *run_len += program.len();
+            }
+            _ => runs.push((start, program.len())),
+        }
+        data_len += program.len();
+    }
+    push_offset(&mut index, data_len)?;
+    index.reserve_exact(data_len);
+    for (start, len) in runs {
+        let at = index.len();
+        index.resize(at + len, 0);
+        file.seek(SeekFrom::Start(start as u64))?;
+        file.read_exact(&mut index[at..])?;
+    }
+    Ok(index)
+}
+
+/// Thousandths of an em per font unit.
+fn em_scale(font: &ParsedFont) -> f32 {
+    1000.0 / f32::from(font.pdf_font_metrics.units_per_em.max(1))
+}
+
+/// The width the PDF gives a glyph (its `/W` entry), in whole thousandths of an em.
+fn shown_width(font: &ParsedFont, glyph: u16, scale: f32) -> f32 {
+    (f32::from(font.get_horizontal_advance(glyph)) * scale).trunc()
 }
 
 /// Subsets every face, one after the other, giving back each face's file pages when it is
 /// done: in parallel, every face's file and every subsetter's heap were resident at once,
 /// 17 MiB of a 246-page PDF's 33 MiB peak (the layout goes on beside them meanwhile).
-pub fn subset_faces(faces: Vec<FaceGlyphs>) -> Result<Vec<SubsetFace>, Error> {
+/// Each subset must show its glyphs as `plans` (one per face, in order) say. `deflater` is
+/// the thread's (each deflater holds 380 KB of state).
+pub fn subset_faces(
+    faces: Vec<FaceGlyphs>,
+    plans: &[PlannedCodes],
+    deflater: &mut Deflater,
+) -> Result<Vec<SubsetFace>, Error> {
     faces
         .into_iter()
-        .map(|face| {
-            let subset = subset_face(&face);
+        .zip(plans)
+        .map(|(face, plan)| {
+            let subset = subset_face(&face, plan, deflater);
             release_pages(&face.font);
+            release_free_heap();
             subset
         })
         .collect()
 }
 
-/// How to show each (face, character) of `glyph_of` (its glyph in that face) with the subset
-/// faces.
+/// How to show each (face, character) of `glyph_of` (its glyph in that face), by the faces'
+/// planned codes.
 pub fn shown_glyphs(
-    subsets: &[SubsetFace],
+    plans: &[(FaceId, &PlannedCodes)],
     glyph_of: &FxHashMap<(FaceId, char), u16>,
 ) -> FxHashMap<(FaceId, char), Shown> {
-    let by_face: FxHashMap<FaceId, &HashMap<u16, Shown>> = subsets
-        .iter()
-        .map(|subset| (subset.face, &subset.shown))
-        .collect();
+    let by_face: FxHashMap<FaceId, &PlannedCodes> = plans.iter().copied().collect();
     glyph_of
         .iter()
         .map(|(&(face, ch), gid)| {
@@ -119,7 +317,6 @@ pub fn add_fonts(lo: &mut lopdf::Document, subsets: Vec<SubsetFace>) -> ObjectId
             program_key,
             program,
             to_unicode,
-            shown: _,
         } = subset;
         descriptor.set(program_key, Object::Reference(lo.add_object(program)));
         cid_font.set(
@@ -138,47 +335,67 @@ pub fn add_fonts(lo: &mut lopdf::Document, subsets: Vec<SubsetFace>) -> ObjectId
     lo.add_object(resources)
 }
 
-/// Subsets one face to its glyphs and builds its dictionaries, streams deflated.
-fn subset_face(face: &FaceGlyphs) -> Result<SubsetFace, Error> {
+/// Subsets one face to its glyphs and builds its dictionaries, streams deflated; fails when
+/// the subset does not show a glyph as `plan` says (the pages were written by the plan).
+fn subset_face(
+    face: &FaceGlyphs,
+    plan: &PlannedCodes,
+    deflater: &mut Deflater,
+) -> Result<SubsetFace, Error> {
     let FaceGlyphs {
         face: id,
         font,
+        path,
         glyphs,
     } = face;
     let id = *id;
     let tag = font_tag(id);
-    let used: BTreeMap<u16, String> = glyphs
-        .iter()
-        .map(|(gid, ch)| (*gid, ch.to_string()))
-        .collect();
-    let subset = printpdf::font::subset_font(font, &used)
-        .map_err(|e| write_error(format!("could not subset font {tag}: {e}")))?;
+    let could_not = |e: String| write_error(format!("could not subset font {tag}: {e}"));
+    let order: Vec<u16> = subset_order(glyphs).collect();
+    // The program: a bare CFF table, or a whole font from printpdf (which hands allsorts the
+    // glyphs in `subset_order` too, and numbers them by their place in it).
+    let (bytes, bare_cff) = match subset_cid_keyed_cff(font, path, &order) {
+        Some(subset) => (subset.map_err(could_not)?, true),
+        None => {
+            let used: BTreeMap<u16, String> = glyphs
+                .iter()
+                .map(|(gid, ch)| (*gid, ch.to_string()))
+                .collect();
+            let subset = printpdf::font::subset_font(font, &used).map_err(could_not)?;
+            (subset.bytes, false)
+        }
+    };
     // A CID-keyed CFF keeps its original CIDs, and viewers resolve codes through them: the
     // code for a glyph is then its CID, else its new glyph id.
-    let cid_of = printpdf::font::cff_charset_gid_to_cid_map(&subset.bytes, 0);
+    let cid_of = printpdf::font::cff_charset_gid_to_cid_map(&bytes, 0);
     let metrics = &font.pdf_font_metrics;
-    let scale = 1000.0 / f32::from(metrics.units_per_em.max(1));
-    let mut coded: Vec<(u16, i64, String)> = Vec::with_capacity(subset.glyph_mapping.len());
-    let mut shown = HashMap::with_capacity(subset.glyph_mapping.len());
-    for (original, (new, text)) in &subset.glyph_mapping {
+    let scale = em_scale(font);
+    let mut coded: Vec<(u16, i64, String)> = Vec::with_capacity(glyphs.len());
+    for (new, original) in order.iter().enumerate() {
+        let Some(ch) = glyphs.get(original) else {
+            continue;
+        };
+        let new = u16::try_from(new).unwrap_or(u16::MAX);
         let code = cid_of
             .as_ref()
-            .and_then(|map| map.get(new).copied())
-            .unwrap_or(*new);
-        let width = (f32::from(font.get_horizontal_advance(*original)) * scale) as i64;
-        shown.insert(
-            *original,
-            Shown {
-                code,
-                width: width as f32,
-            },
-        );
-        coded.push((code, width, text.clone()));
+            .and_then(|map| map.get(&new).copied())
+            .unwrap_or(new);
+        let planned = plan.get(original).map(|shown| shown.code);
+        if planned != Some(code) {
+            return Err(write_error(format!(
+                "font {tag}: its subset shows glyph {original} as code {code}, not as planned \
+                 ({planned:?}); the pages would print wrong glyphs (please report this)"
+            )));
+        }
+        coded.push((
+            code,
+            shown_width(font, *original, scale) as i64,
+            ch.to_string(),
+        ));
     }
     // /W ranges and ToUnicode entries need ascending codes.
     coded.sort_by_key(|(code, _, _)| *code);
 
-    let mut deflater = Deflater::new(flate2::Compression::fast());
     let mut deflated = |mut dict: Dictionary, content: Vec<u8>| -> Result<Stream, Error> {
         // CFF outlines are already dense: the fast level saved 5% on FandolFang's 410 KB
         // program for 3 ms, most of a short PDF's CPU time. A probe of the first 8 KB decides.
@@ -204,25 +421,22 @@ fn subset_face(face: &FaceGlyphs) -> Result<SubsetFace, Error> {
 
     // Subtype and program key say what the bytes really are: a bare CID-keyed CFF table, a
     // whole OpenType (CFF) font, or TrueType.
-    let is_opentype_cff = subset.bytes.starts_with(b"OTTO");
-    let (subtype, program_key, program) =
-        match printpdf::font::extract_cid_keyed_cff(&subset.bytes, 0) {
-            Some(cff) => (
-                "CIDFontType0",
-                "FontFile3",
-                deflated(name_dict("Subtype", "CIDFontType0C"), cff)?,
-            ),
-            None if is_opentype_cff => (
-                "CIDFontType0",
-                "FontFile3",
-                deflated(name_dict("Subtype", "OpenType"), subset.bytes)?,
-            ),
-            None => {
-                let mut dict = Dictionary::new();
-                dict.set("Length1", Object::Integer(subset.bytes.len() as i64));
-                ("CIDFontType2", "FontFile2", deflated(dict, subset.bytes)?)
-            }
-        };
+    let (subtype, program_key, dict, program) = if bare_cff {
+        let dict = name_dict("Subtype", "CIDFontType0C");
+        ("CIDFontType0", "FontFile3", dict, bytes)
+    } else if let Some(cff) = printpdf::font::extract_cid_keyed_cff(&bytes, 0) {
+        // A name-keyed CFF of more than 255 glyphs, made CID-keyed by the subsetter.
+        let dict = name_dict("Subtype", "CIDFontType0C");
+        ("CIDFontType0", "FontFile3", dict, cff)
+    } else if bytes.starts_with(b"OTTO") {
+        let dict = name_dict("Subtype", "OpenType");
+        ("CIDFontType0", "FontFile3", dict, bytes)
+    } else {
+        let mut dict = Dictionary::new();
+        dict.set("Length1", Object::Integer(bytes.len() as i64));
+        ("CIDFontType2", "FontFile2", dict, bytes)
+    };
+    let program = deflated(dict, program)?;
 
     let base_font = format!(
         "{tag}+{}",
@@ -302,7 +516,6 @@ fn subset_face(face: &FaceGlyphs) -> Result<SubsetFace, Error> {
         program_key,
         program,
         to_unicode,
-        shown,
     })
 }
 
@@ -343,8 +556,126 @@ fn width_array(coded: &[(u16, i64, String)]) -> Vec<Object> {
 
 #[cfg(test)]
 mod tests {
-    use super::width_array;
+    use super::*;
+    use crate::template::Template;
+    use crate::write::pdf::fonts::{FontSearch, Fonts};
     use lopdf::Object::{Array, Integer};
+
+    /// Characters of many kinds: ideographs spread over the CJK block (glyph programs far
+    /// apart in the file), punctuation, Latin, digits, and one no face has (glyph 0).
+    fn sample_text() -> String {
+        let mut text = String::from(
+            "关于做好二〇二六年工作的通知：一、（一）1.（1）ABC xyz 0123，。；\u{E000}",
+        );
+        text.extend((0x4E00u32..0x9FA5).step_by(37).filter_map(char::from_u32));
+        text
+    }
+
+    /// Every face the two built-in templates load, each with the glyphs of the sample text.
+    fn template_faces() -> Vec<FaceGlyphs> {
+        let mut faces = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for name in ["speech", "gongwen"] {
+            let template = Template::builtin(name).unwrap();
+            let fonts =
+                Fonts::load(&template, &[], &FontSearch::from_env()).expect("fonts installed");
+            for (index, face) in fonts.faces.iter().enumerate() {
+                if !seen.insert(face.path.clone()) {
+                    continue;
+                }
+                let mut glyphs = BTreeMap::new();
+                for ch in sample_text().chars() {
+                    glyphs.entry(face.glyph(ch).unwrap_or(0)).or_insert(ch);
+                }
+                faces.push(FaceGlyphs {
+                    face: FaceId(index),
+                    font: face.font.clone(),
+                    path: face.path.clone(),
+                    glyphs,
+                });
+            }
+        }
+        assert!(faces.len() >= 4, "only {} faces loaded", faces.len());
+        faces
+    }
+
+    #[test]
+    fn every_subset_shows_its_glyphs_as_planned() {
+        let faces = template_faces();
+        let plans: Vec<PlannedCodes> = faces.iter().map(planned_codes).collect();
+        let cid_keyed = faces
+            .iter()
+            .filter(|face| original_cids(&face.font, &[0]).is_some())
+            .count();
+        assert!(
+            cid_keyed >= 1,
+            "no CID-keyed CFF face among the templates' faces"
+        );
+        for (face, plan) in faces.iter().zip(&plans) {
+            assert_eq!(plan.len(), subset_order(&face.glyphs).count());
+        }
+        // subset_face fails when a subset shows a glyph otherwise than planned.
+        let mut deflater = Deflater::new(flate2::Compression::fast());
+        let subsets = subset_faces(faces, &plans, &mut deflater).expect("subsets as planned");
+        assert_eq!(subsets.len(), plans.len());
+    }
+
+    #[test]
+    fn a_subset_that_differs_from_its_plan_is_an_error() {
+        let face = template_faces().remove(0);
+        let mut plan = planned_codes(&face);
+        let (&glyph, _) = face.glyphs.iter().find(|(gid, _)| **gid != 0).unwrap();
+        plan.entry(glyph)
+            .and_modify(|shown| shown.code = shown.code.wrapping_add(1));
+        let mut deflater = Deflater::new(flate2::Compression::fast());
+        let error = subset_faces(vec![face], &[plan], &mut deflater)
+            .err()
+            .unwrap();
+        assert!(error.to_string().contains("not as planned"), "{error}");
+    }
+
+    /// The glyph programs read from the file give the very bytes printpdf's whole-font
+    /// subset embedded, and the programs read through the memory map.
+    #[test]
+    fn compact_programs_subset_as_the_whole_font() {
+        let mut compared = 0;
+        for face in template_faces() {
+            let order: Vec<u16> = subset_order(&face.glyphs).collect();
+            let Some(compact) = subset_cid_keyed_cff(&face.font, &face.path, &order) else {
+                continue;
+            };
+            let compact = compact.expect("subset");
+            let through_map = with_cid_keyed_cff(&face.font, |cff| write_subset(cff, &order))
+                .unwrap()
+                .unwrap();
+            assert!(compact == through_map, "{}", face.path.display());
+            let used: BTreeMap<u16, String> = face
+                .glyphs
+                .iter()
+                .map(|(gid, ch)| (*gid, ch.to_string()))
+                .collect();
+            let whole = printpdf::font::subset_font(&face.font, &used).unwrap();
+            let cut = printpdf::font::extract_cid_keyed_cff(&whole.bytes, 0).unwrap();
+            assert!(compact == cut, "{}", face.path.display());
+            compared += 1;
+        }
+        assert!(compared >= 1, "no CID-keyed CFF face compared");
+    }
+
+    #[test]
+    fn programs_are_not_read_from_a_file_that_changed() {
+        let face = template_faces()
+            .into_iter()
+            .find(|face| original_cids(&face.font, &[0]).is_some())
+            .unwrap();
+        let order: Vec<u16> = subset_order(&face.glyphs).collect();
+        let other = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(other.path(), b"not the font").unwrap();
+        let error = subset_cid_keyed_cff(&face.font, other.path(), &order)
+            .unwrap()
+            .unwrap_err();
+        assert!(error.contains("changed"), "{error}");
+    }
 
     #[test]
     fn widths_are_grouped_in_runs_of_consecutive_codes_and_the_default_left_out() {

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, TrySendError};
 use std::sync::{Arc, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
@@ -19,8 +19,10 @@ use crate::error::Error;
 use crate::flow::{Flow, Rgb};
 use crate::model::Document;
 
-use super::embed::{FaceGlyphs, Shown, add_fonts, font_tag, shown_glyphs, subset_faces};
-use super::fonts::Fonts;
+use super::embed::{
+    FaceGlyphs, PlannedCodes, Shown, add_fonts, font_tag, planned_codes, shown_glyphs, subset_faces,
+};
+use super::fonts::{Fonts, release_free_heap};
 use super::layout::{
     Anchor, FaceId, Geometry, Glyph, LayoutSummary, Page, Weight, glyph_choices, layout_pages,
 };
@@ -50,36 +52,55 @@ pub fn emit(
     let geometry = Geometry::of(flow.template);
     // The writer's own view of the same parsed faces (a view caches its choices unshared).
     let writer_fonts = fonts.view();
-    let (pages, queue) = std::sync::mpsc::channel::<(usize, Page)>();
+    let (pages, queue) = std::sync::mpsc::sync_channel::<(usize, Page)>(PAGES_WAITING);
     let queue = Mutex::new(queue);
     let (summary, written) = std::thread::scope(|scope| {
         let (geometry, pictures, queue) = (&geometry, &pictures, &queue);
-        // The writer hands its codes over once the faces are subset; when it fails first, the
+        // The writer hands its codes over once it has planned them; when it fails first, the
         // sender is dropped unsent and the layout thread does not wait for them.
         let (codes_ready, codes_wait) = std::sync::mpsc::channel::<Arc<ShownByChar>>();
         let writer = scope.spawn(move || -> Result<_, Error> {
             let fonts = &writer_fonts;
             let mut glyphs = GlyphInventory::new(fonts);
             glyph_choices(flow, fonts, &mut |face, ch| glyphs.record(face, ch));
-            let subsets = subset_faces(glyphs.faces())?;
-            let codes = Arc::new(shown_glyphs(&subsets, &glyphs.glyph_of));
+            let faces = glyphs.faces();
+            let plans: Vec<PlannedCodes> = faces.iter().map(planned_codes).collect();
+            let by_face: Vec<(FaceId, &PlannedCodes)> =
+                faces.iter().map(|face| face.face).zip(&plans).collect();
+            let codes = Arc::new(shown_glyphs(&by_face, &glyphs.glyph_of));
             let _ = codes_ready.send(Arc::clone(&codes));
-            let streams = write_streams(queue, &codes, geometry, pictures)?;
-            Ok((subsets, streams))
+            let mut streams = StreamWriter::new(codes, geometry, pictures);
+            let subsets = subset_faces(faces, &plans, &mut streams.deflater)?;
+            streams.drain(queue)?;
+            Ok((subsets, streams.written))
         });
-        // A failed writer has stopped taking pages: the layout goes on unheard, and its
-        // error is returned below.
+        // The layout thread writes a page itself when the queue is full, so that pages do not
+        // pile up while the faces are subset.
+        let mut own: Option<StreamWriter> = None;
+        let mut own_result: Result<(), Error> = Ok(());
         let mut count = 0;
         let summary = layout_pages(flow, fonts, &mut |page| {
-            let _ = pages.send((count, page));
+            if let Err(TrySendError::Full((index, page))) = pages.try_send((count, page)) {
+                // A failed writer has sent no codes: the layout goes on unheard, and its
+                // error is returned below.
+                if own.is_none() {
+                    own = StreamWriter::when_planned(&codes_wait, geometry, pictures);
+                }
+                if let (Some(own), Ok(())) = (&mut own, &own_result) {
+                    own_result = own.write(index, &page);
+                }
+            }
             count += 1;
         });
         drop(pages);
         // The layout is done: this thread helps write the pages still waiting.
-        let helped = match codes_wait.recv() {
-            Ok(codes) => write_streams(queue, &codes, geometry, pictures),
-            Err(_) => Ok(Vec::new()),
-        };
+        if own.is_none() {
+            own = StreamWriter::when_planned(&codes_wait, geometry, pictures);
+        }
+        let helped = own_result.and_then(|()| match own {
+            Some(mut own) => own.drain(queue).map(|()| own.written),
+            None => Ok(Vec::new()),
+        });
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(write_error("writing the pages panicked".into())))
@@ -120,8 +141,10 @@ pub fn emit(
         );
         pages.set("Count", Object::Integer(page_ids.len() as i64));
     }
-    // The faces' parsed tables are no longer needed: free them before the outline is built.
+    // The faces' parsed tables are no longer needed: free them, and what the threads freed,
+    // before the outline is built.
     drop(loaded_fonts);
+    release_free_heap();
     finish(&mut lo, document, &summary, &page_ids);
     lo.save_to(&mut &mut *sink)
         .map_err(|e| write_error(format!("could not write the PDF: {e}")))?;
@@ -137,29 +160,66 @@ pub fn emit(
 /// How the subset faces show each (face, character): one lookup per glyph on the pages.
 type ShownByChar = FxHashMap<(FaceId, char), Shown>;
 
-/// Takes laid-out pages from `queue` until it closes and returns each one's deflated content
-/// stream with its page index; two threads share the queue.
-fn write_streams(
-    queue: &Mutex<Receiver<(usize, Page)>>,
-    codes: &ShownByChar,
-    geometry: &Geometry,
-    pictures: &[Result<String, String>],
-) -> Result<Vec<(usize, Vec<u8>)>, Error> {
-    // The fast level: level 3 made the 246-page draft's PDF 10% smaller (1.50 MB, not
-    // 1.65 MB) for 9% more wall time of the whole conversion (A/B, 30 runs each: 87 against
-    // 79 ms), and the goal is the time.
-    let mut deflater = Deflater::new(flate2::Compression::fast());
-    let mut streams = Vec::new();
-    loop {
-        let next = queue
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .recv();
-        let Ok((index, page)) = next else {
-            return Ok(streams);
-        };
-        let content = content_stream(&page, geometry, codes, pictures);
-        streams.push((index, deflater.deflate(&content)?));
+/// How many laid-out pages wait for the writer before the layout thread writes them itself.
+const PAGES_WAITING: usize = 32;
+
+/// The fast level: level 3 made the 246-page draft's PDF 10% smaller (1.50 MB, not 1.65 MB)
+/// for 9% more wall time of the whole conversion (A/B, 30 runs each: 87 against 79 ms), and
+/// the goal is the time.
+const STREAM_LEVEL: flate2::Compression = flate2::Compression::fast();
+
+/// Turns pages into deflated content streams, each kept with its page index.
+struct StreamWriter<'a> {
+    codes: Arc<ShownByChar>,
+    geometry: &'a Geometry,
+    pictures: &'a [Result<String, String>],
+    deflater: Deflater,
+    written: Vec<(usize, Vec<u8>)>,
+}
+
+impl<'a> StreamWriter<'a> {
+    fn new(
+        codes: Arc<ShownByChar>,
+        geometry: &'a Geometry,
+        pictures: &'a [Result<String, String>],
+    ) -> Self {
+        StreamWriter {
+            codes,
+            geometry,
+            pictures,
+            deflater: Deflater::new(STREAM_LEVEL),
+            written: Vec::new(),
+        }
+    }
+
+    /// A writer once the codes come, or `None` when their sender gave up.
+    fn when_planned(
+        codes: &Receiver<Arc<ShownByChar>>,
+        geometry: &'a Geometry,
+        pictures: &'a [Result<String, String>],
+    ) -> Option<Self> {
+        let codes = codes.recv().ok()?;
+        Some(StreamWriter::new(codes, geometry, pictures))
+    }
+
+    fn write(&mut self, index: usize, page: &Page) -> Result<(), Error> {
+        let content = content_stream(page, self.geometry, &self.codes, self.pictures);
+        self.written.push((index, self.deflater.deflate(&content)?));
+        Ok(())
+    }
+
+    /// Takes pages from `queue` until it closes; two threads share the queue.
+    fn drain(&mut self, queue: &Mutex<Receiver<(usize, Page)>>) -> Result<(), Error> {
+        loop {
+            let next = queue
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .recv();
+            let Ok((index, page)) = next else {
+                return Ok(());
+            };
+            self.write(index, &page)?;
+        }
     }
 }
 
@@ -278,6 +338,7 @@ impl<'a> GlyphInventory<'a> {
             .map(|(face, glyphs)| FaceGlyphs {
                 face: *face,
                 font: self.fonts.face(*face).font.clone(),
+                path: self.fonts.face(*face).path.clone(),
                 glyphs: glyphs.clone(),
             })
             .collect()
