@@ -16,6 +16,7 @@ pub mod files;
 pub mod flow;
 pub mod format;
 pub mod gongwen_check;
+pub mod memory;
 pub mod model;
 pub mod outline;
 pub mod read;

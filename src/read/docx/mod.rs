@@ -162,6 +162,8 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Parsed, Error> {
         walker.units
     };
     drop(document_xml);
+    // The parse trees, freed, were a helper thread's: give them back before the text is read.
+    crate::memory::release_free_heap();
     report.numbering_frozen = numbering.labels;
     headers_and_footers(&mut package, &rels, &facts.header_footer_ids, &mut report)?;
     report.fonts_replaced = facts.fonts.into_iter().collect();

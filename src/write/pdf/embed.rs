@@ -21,9 +21,10 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 
-use super::fonts::{release_free_heap, release_pages};
+use super::fonts::release_pages;
 use super::layout::FaceId;
 use super::stream::{Deflater, write_error};
+use crate::memory::release_free_heap;
 
 /// The PDF resource name of a face: six capital letters, so that the `TAG+Name` base font
 /// name marks the embedded font as a subset.

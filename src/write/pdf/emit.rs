@@ -22,11 +22,12 @@ use crate::model::Document;
 use super::embed::{
     FaceGlyphs, PlannedCodes, Shown, add_fonts, font_tag, planned_codes, shown_glyphs, subset_faces,
 };
-use super::fonts::{Fonts, release_free_heap};
+use super::fonts::Fonts;
 use super::layout::{
     Anchor, FaceId, Geometry, Glyph, LayoutSummary, Page, Weight, glyph_choices, layout_pages,
 };
 use super::stream::{Deflater, write_error};
+use crate::memory::release_free_heap;
 
 /// Stroke width of synthesised bold, in em.
 const FAKE_BOLD_STROKE_EM: f32 = 0.03;

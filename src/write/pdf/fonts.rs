@@ -314,19 +314,6 @@ pub fn release_pages(font: &ParsedFont) {
     }
 }
 
-/// Gives the allocator's free memory back to the system. Subsetting a CJK face allocates and
-/// frees megabytes (its glyph programs, copied twice, and the subset written out); glibc
-/// keeps freed memory below the top of each arena resident, and the pages written next were
-/// counted on top of it: 1.7 MiB of the 246-page draft's peak.
-pub fn release_free_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free memory of glibc's arenas to the system.
-    #[allow(unsafe_code)]
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// The face of a font file given by path: in a collection, the Simplified Chinese face.
 fn face_in_file(path: &Path) -> Result<(u32, String), String> {
     let mut db = fontdb::Database::new();
