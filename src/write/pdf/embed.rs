@@ -114,6 +114,22 @@ fn subset_order(glyphs: &BTreeMap<u16, char>) -> impl Iterator<Item = u16> + '_ 
     std::iter::once(0).chain(glyphs.keys().copied().filter(|gid| *gid != 0))
 }
 
+/// Runs `read` on the `CFF ` table of `font`, when it has one.
+fn with_cff_table<R>(font: &ParsedFont, read: impl FnOnce(&[u8]) -> Option<R>) -> Option<R> {
+    let bytes = font.source_bytes()?;
+    let file = ReadScope::new(bytes.as_slice())
+        .read::<FontData<'_>>()
+        .ok()?;
+    let provider = file.table_provider(font.original_index).ok()?;
+    let table = provider.table_data(allsorts::tag::CFF).ok()??;
+    read(&table)
+}
+
+/// Whether `cff` holds one font, CID-keyed (a CFF2 or name-keyed font is embedded whole).
+fn is_one_cid_keyed_font(cff: &CFF<'_>) -> bool {
+    cff.name_index.len() == 1 && cff.fonts.len() == 1 && cff.fonts[0].is_cid_keyed()
+}
+
 /// Runs `read` on the CFF outlines of `font` when they are one CID-keyed font; `None` for
 /// TrueType, name-keyed CFF and CFF2 faces. Parsing reads the CFF's header structures and
 /// charset, not its glyph programs.
@@ -121,15 +137,10 @@ fn with_cid_keyed_cff<R>(
     font: &ParsedFont,
     read: impl for<'a> FnOnce(&'a CFF<'a>) -> R,
 ) -> Option<R> {
-    let bytes = font.source_bytes()?;
-    let file = ReadScope::new(bytes.as_slice())
-        .read::<FontData<'_>>()
-        .ok()?;
-    let provider = file.table_provider(font.original_index).ok()?;
-    let table = provider.table_data(allsorts::tag::CFF).ok()??;
-    let cff = ReadScope::new(&table).read::<CFF<'_>>().ok()?;
-    let one_font = cff.name_index.len() == 1 && cff.fonts.len() == 1;
-    (one_font && cff.fonts[0].is_cid_keyed()).then(|| read(&cff))
+    with_cff_table(font, |table| {
+        let cff = ReadScope::new(table).read::<CFF<'_>>().ok()?;
+        is_one_cid_keyed_font(&cff).then(|| read(&cff))
+    })
 }
 
 /// The CID of each of `glyphs` in `font` when its outlines are a CID-keyed CFF.
@@ -152,35 +163,35 @@ fn subset_cid_keyed_cff(
     order: &[u16],
 ) -> Option<Result<Vec<u8>, String>> {
     let bytes = font.source_bytes()?;
-    let file = ReadScope::new(bytes.as_slice())
-        .read::<FontData<'_>>()
-        .ok()?;
-    let provider = file.table_provider(font.original_index).ok()?;
-    let table = provider.table_data(allsorts::tag::CFF).ok()??;
-    let parse = || ReadScope::new(&table).read::<CFF<'_>>().ok();
-    let first = parse()?;
-    if !(first.name_index.len() == 1 && first.fonts.len() == 1 && first.fonts[0].is_cid_keyed()) {
-        return None;
-    }
-    let compact = match &*bytes {
-        rust_fontconfig::FontBytes::Mmapped(map) => {
-            match compact_char_strings(path, map, &first.fonts[0].char_strings_index, order) {
-                Ok(compact) => Some(compact),
-                Err(e) => return Some(Err(format!("{}: {e}", path.display()))),
+    with_cff_table(font, |table| {
+        let parse = || ReadScope::new(table).read::<CFF<'_>>().ok();
+        let first = parse()?;
+        if !is_one_cid_keyed_font(&first) {
+            return None;
+        }
+        let compact = match &*bytes {
+            rust_fontconfig::FontBytes::Mmapped(map) => {
+                let programs = &first.fonts[0].char_strings_index;
+                match compact_char_strings(path, map, programs, order) {
+                    Ok(compact) => Some(compact),
+                    Err(e) => return Some(Err(format!("{}: {e}", path.display()))),
+                }
+            }
+            _ => None,
+        };
+        drop(first);
+        // Parsed again, to hold the compact programs (which must outlive it).
+        let mut cff = parse()?;
+        if let Some(compact) = &compact {
+            match ReadScope::new(compact).read::<IndexU16>() {
+                Ok(programs) => {
+                    cff.fonts[0].char_strings_index = MaybeOwnedIndex::Borrowed(programs);
+                }
+                Err(e) => return Some(Err(e.to_string())),
             }
         }
-        _ => None,
-    };
-    drop(first);
-    // Parsed again, to hold the compact programs (which must outlive it).
-    let mut cff = parse()?;
-    if let Some(compact) = &compact {
-        match ReadScope::new(compact).read::<IndexU16>() {
-            Ok(programs) => cff.fonts[0].char_strings_index = MaybeOwnedIndex::Borrowed(programs),
-            Err(e) => return Some(Err(e.to_string())),
-        }
-    }
-    Some(write_subset(&cff, order))
+        Some(write_subset(&cff, order))
+    })
 }
 
 /// `cff` subset to `order`, written out.
