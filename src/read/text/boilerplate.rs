@@ -288,8 +288,13 @@ fn is_page_number(line: &str) -> bool {
     if line.len() > MAX_SHORT_LINE_BYTES {
         return false;
     }
-    let compact: String = visible(line).collect();
+    // Both forms hold only digits, dashes and 第页共/: most lines fail at their first
+    // character, before any copy is made.
     let dashes = |c: char| "-—–－―─".contains(c);
+    if !visible(line).all(|c| c.is_ascii_digit() || dashes(c) || "第页共/／".contains(c)) {
+        return false;
+    }
+    let compact: String = visible(line).collect();
     let core = compact.trim_matches(dashes);
     let dashed = core.len() < compact.len()
         && !core.is_empty()

@@ -177,6 +177,12 @@ fn char_len(text: &str) -> usize {
     text.chars().filter(|&c| !is_space(c)).count()
 }
 
+/// Whether `text` has at most `limit` characters besides white space: counts no further
+/// than `limit + 1` (most paragraphs are far longer than the limits asked about).
+fn char_len_within(text: &str, limit: usize) -> bool {
+    text.chars().filter(|&c| !is_space(c)).nth(limit).is_none()
+}
+
 /// Whether the paragraph after `marker` goes on to the next item of the same family after a
 /// pause or a full stop — "（一）说话和气；（二）买卖公平；…", "一是…。二是…。": an enumeration
 /// inside one paragraph.
@@ -220,14 +226,15 @@ fn is_form_field(marker: &Marker, after_marker: &str) -> bool {
     };
     // A label is a few words, not a sentence ("支持范围。重点支持以下项目：" introduces a list).
     let label = &after_marker[..colon];
-    if char_len(label) > MAX_FIELD_LABEL_CHARS || label.contains(['。', '；', '，', '！', '？'])
+    if !char_len_within(label, MAX_FIELD_LABEL_CHARS)
+        || label.contains(['。', '；', '，', '！', '？'])
     {
         return false;
     }
     let value = after_marker[colon..].trim_start_matches([':', '：']);
     // Nothing after the colon: a field only when the label names one ("姓名："), not when
     // it introduces what follows ("三大纪律如下：").
-    let names_a_field = char_len(label) <= MAX_EMPTY_FIELD_LABEL_CHARS
+    let names_a_field = char_len_within(label, MAX_EMPTY_FIELD_LABEL_CHARS)
         && !["如下", "下列", "以下", "包括", "主要有"]
             .iter()
             .any(|intro| label.ends_with(intro));
@@ -280,7 +287,7 @@ fn has_answer_blank(after_marker: &str) -> bool {
     let Some((_, blank)) = trailing_bracket(text) else {
         return false;
     };
-    char_len(blank) <= MAX_ANSWER_CHARS
+    char_len_within(blank, MAX_ANSWER_CHARS)
         && blank
             .chars()
             .all(|c| is_space(c) || c.is_ascii_uppercase() || ('Ａ'..='Ｅ').contains(&c))
@@ -355,9 +362,9 @@ fn marked_item(line: Line, marker: Marker, marker_len: usize) -> (Item, bool) {
     let closed_by_semicolon = without_trailing_note(&text).ends_with(['；', ';']);
     match lead_end(&text) {
         None if closed_by_semicolon => (Item::Body { line: number, text }, false),
-        None if char_len(&text) <= MAX_STANDALONE_CHARS => (heading(text, None), false),
-        Some(end) if char_len(&text[..end]) <= MAX_LONG_LEAD_CHARS => {
-            let long = char_len(&text[..end]) > MAX_LEAD_CHARS;
+        None if char_len_within(&text, MAX_STANDALONE_CHARS) => (heading(text, None), false),
+        Some(end) if char_len_within(&text[..end], MAX_LONG_LEAD_CHARS) => {
+            let long = !char_len_within(&text[..end], MAX_LEAD_CHARS);
             let alone = text[end..].trim_matches(is_space).is_empty();
             if alone && closed_by_semicolon {
                 return (Item::Body { line: number, text }, false);
@@ -427,10 +434,10 @@ fn is_label_description(marker: &Marker, after: &str) -> bool {
     let Some((label, description)) = after.split_once(['：', ':']) else {
         return false;
     };
-    let label_chars = char_len(label);
-    (1..=MAX_ITEM_LABEL_CHARS).contains(&label_chars)
+    !char_len_within(label, 0)
+        && char_len_within(label, MAX_ITEM_LABEL_CHARS)
         && !label.contains(['。', '，', '；'])
-        && char_len(description.trim_matches(is_space)) >= 2
+        && !char_len_within(description.trim_matches(is_space), 1)
 }
 
 /// The whole text of an item: a heading's lead and the rest of its paragraph.
@@ -450,12 +457,14 @@ fn body_text(item: &Item) -> Option<&str> {
 }
 
 fn is_unnumbered_candidate(text: &str) -> bool {
-    let len = char_len(text);
+    // Two characters or more, and at most the limit: counted no further than that.
+    if char_len_within(text, 1) || !char_len_within(text, MAX_UNNUMBERED_CHARS) {
+        return false;
+    }
     if is_article_number(text) || is_caption(text) {
         return false;
     }
-    (2..=MAX_UNNUMBERED_CHARS).contains(&len)
-        && !text.contains([
+    !text.contains([
             '。', '，', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?', '.', '…',
         ])
         // "【常考题型】单项选择题": a bracketed label, not a heading.
@@ -681,7 +690,8 @@ pub fn classify(lines: Vec<Line>) -> Classified {
     if let Some(&last_entry) = toc_entries.last() {
         for index in last_entry + 1..items.len() {
             let is_top_title = body_text(&items[index]).is_some_and(|text| {
-                char_len(text) <= MAX_UNNUMBERED_CHARS && toc.top_titles.contains(&compact(text))
+                char_len_within(text, MAX_UNNUMBERED_CHARS)
+                    && toc.top_titles.contains(&compact(text))
             });
             if is_top_title {
                 make_unnumbered_heading(&mut items, index);
@@ -716,7 +726,7 @@ pub fn classify(lines: Vec<Line>) -> Classified {
         });
         let before_body = next.is_some_and(|j| {
             body_text(&items[j]).is_none_or(|text| {
-                char_len(text) > MAX_UNNUMBERED_CHARS
+                !char_len_within(text, MAX_UNNUMBERED_CHARS)
                     || markers::parse(text).is_some()
                     || ends_sentence(text)
             })
@@ -885,7 +895,7 @@ const MAX_QUOTED_LINE_CHARS: usize = 40;
 /// only after the text's first heading (a text that opens with a title and an addressee is
 /// that document itself), and not across a part, chapter, section or unnumbered heading.
 fn demote_quoted_documents(items: &mut [Item]) {
-    let short = |text: &str| char_len(text) <= MAX_QUOTED_LINE_CHARS;
+    let short = |text: &str| char_len_within(text, MAX_QUOTED_LINE_CHARS);
     let title = |text: &str| {
         short(text)
             && !text.contains(['。', '，', '；'])
@@ -954,7 +964,7 @@ fn demote_bare_lists(items: &mut [Item]) {
             depth: None,
             ..
         } if is_list_family(m.family)
-            && char_len(lead) <= MAX_UNNUMBERED_CHARS
+            && char_len_within(lead, MAX_UNNUMBERED_CHARS)
             && !lead.contains(['。', '！', '？', '；', '，']) =>
         {
             Some(m.family)
@@ -1058,7 +1068,7 @@ fn starts_with_an_address(text: &str) -> bool {
         return false;
     };
     let head = &text[..at];
-    char_len(head) <= MAX_ADDRESS_CHARS
+    char_len_within(head, MAX_ADDRESS_CHARS)
         && ["代表", "同志", "委员", "来宾", "朋友", "女士们", "先生们"]
             .iter()
             .any(|word| head.contains(word))
