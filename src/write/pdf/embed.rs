@@ -9,9 +9,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use allsorts::binary::read::ReadArrayCow;
 use allsorts::binary::read::ReadScope;
 use allsorts::binary::write::{WriteBinary, WriteBuffer};
-use allsorts::cff::{CFF, IndexU16, MaybeOwnedIndex};
+use allsorts::cff::{CFF, CFFVariant, Charset, CustomCharset, FDSelect, IndexU16, MaybeOwnedIndex};
 use allsorts::font_data::FontData;
 use allsorts::tables::FontTableProvider;
 
@@ -169,28 +170,65 @@ fn subset_cid_keyed_cff(
         if !is_one_cid_keyed_font(&first) {
             return None;
         }
-        let compact = match &*bytes {
-            rust_fontconfig::FontBytes::Mmapped(map) => {
-                let programs = &first.fonts[0].char_strings_index;
-                match compact_char_strings(path, map, programs, order) {
-                    Ok(compact) => Some(compact),
-                    Err(e) => return Some(Err(format!("{}: {e}", path.display()))),
-                }
-            }
-            _ => None,
+        let rust_fontconfig::FontBytes::Mmapped(map) = &*bytes else {
+            return Some(write_subset(&first, order));
         };
+        let font = &first.fonts[0];
+        let CFFVariant::CID(cid) = &font.data else {
+            return None;
+        };
+        let no_subroutines = first.global_subr_index.len() == 0
+            && cid.local_subr_indices.iter().all(Option::is_none);
+        // Without subroutines, what allsorts' subsetting would do is done here, without its
+        // copy of every glyph program: the programs in subset order, the charset and FDSelect
+        // of the glyphs kept. With them, allsorts subsets (keeping the subroutines the kept
+        // programs call), from the kept programs, each at its glyph's place.
+        let kept = if no_subroutines {
+            let cids: Option<Vec<u16>> = order[1..]
+                .iter()
+                .map(|&gid| font.charset.id_for_glyph(gid))
+                .collect();
+            let dicts: Option<Vec<u8>> = order
+                .iter()
+                .map(|&gid| cid.fd_select.font_dict_index(gid))
+                .collect();
+            let (Some(cids), Some(dicts)) = (cids, dicts) else {
+                return Some(Err("a glyph outside the font".to_string()));
+            };
+            Some((cids, dicts))
+        } else {
+            None
+        };
+        let entries = if kept.is_some() {
+            Entries::Wanted
+        } else {
+            Entries::EveryGlyph
+        };
+        let compact =
+            match compact_char_strings(path, map, &font.char_strings_index, order, entries) {
+                Ok(compact) => compact,
+                Err(e) => return Some(Err(format!("{}: {e}", path.display()))),
+            };
         drop(first);
         // Parsed again, to hold the compact programs (which must outlive it).
         let mut cff = parse()?;
-        if let Some(compact) = &compact {
-            match ReadScope::new(compact).read::<IndexU16>() {
-                Ok(programs) => {
-                    cff.fonts[0].char_strings_index = MaybeOwnedIndex::Borrowed(programs);
-                }
-                Err(e) => return Some(Err(e.to_string())),
-            }
+        match ReadScope::new(&compact).read::<IndexU16>() {
+            Ok(programs) => cff.fonts[0].char_strings_index = MaybeOwnedIndex::Borrowed(programs),
+            Err(e) => return Some(Err(e.to_string())),
         }
-        Some(write_subset(&cff, order))
+        let Some((cids, dicts)) = kept else {
+            return Some(write_subset(&cff, order));
+        };
+        let font = &mut cff.fonts[0];
+        font.charset = Charset::Custom(CustomCharset::Format0 {
+            glyphs: ReadArrayCow::Owned(cids),
+        });
+        if let CFFVariant::CID(cid) = &mut font.data {
+            cid.fd_select = FDSelect::Format0 {
+                glyph_font_dict_indices: ReadArrayCow::Owned(dicts),
+            };
+        }
+        Some(write_cff(&cff))
     })
 }
 
@@ -199,21 +237,36 @@ fn write_subset<'a>(cff: &'a CFF<'a>, order: &[u16]) -> Result<Vec<u8>, String> 
     // As printpdf asks allsorts to: a name-keyed font of more than 255 glyphs would become
     // CID-keyed (this one already is).
     let subset: CFF<'_> = cff.subset(order, true).map_err(|e| e.to_string())?.into();
+    write_cff(&subset)
+}
+
+/// `cff` written out.
+fn write_cff(cff: &CFF<'_>) -> Result<Vec<u8>, String> {
     let mut buffer = WriteBuffer::new();
-    CFF::write(&mut buffer, &subset).map_err(|e| e.to_string())?;
+    CFF::write(&mut buffer, cff).map_err(|e| e.to_string())?;
     Ok(buffer.into_inner())
 }
 
-/// A CharStrings INDEX like `programs` (a CFF's, in the memory map `map` of the file at
-/// `path`) in which only the glyphs of `wanted` (ascending) have their programs; the others
-/// are empty. The programs are read from the file, not through the map: touching a glyph in
-/// the map maps 64 KB around it, 3.5 MiB of FandolFang's 7 MB file for the 246-page draft,
-/// while its 1 558 programs are 0.9 MB.
+/// Which glyphs a compact CharStrings INDEX has an entry for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entries {
+    /// Every glyph of the font, at its place; the unwanted ones empty.
+    EveryGlyph,
+    /// The wanted glyphs only, in their order.
+    Wanted,
+}
+
+/// A CharStrings INDEX of the glyphs `wanted` (ascending) of `programs` (a CFF's, in the
+/// memory map `map` of the file at `path`), with an entry for each glyph as `entries` says.
+/// The programs are read from the file, not through the map: touching a glyph in the map
+/// maps 64 KB around it, 3.5 MiB of FandolFang's 7 MB file for the 246-page draft, while its
+/// 1 558 programs are 0.9 MB.
 fn compact_char_strings(
     path: &Path,
     map: &[u8],
     programs: &MaybeOwnedIndex<'_>,
     wanted: &[u16],
+    entries: Entries,
 ) -> std::io::Result<Vec<u8>> {
     use std::io::{Read, Seek, SeekFrom};
     let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
@@ -221,26 +274,31 @@ fn compact_char_strings(
     if file.metadata()?.len() != map.len() as u64 {
         return Err(bad("the font file changed since it was read"));
     }
-    let count = u16::try_from(programs.len()).map_err(|_| bad("too many glyphs"))?;
-    let mut wanted = wanted.iter().copied().peekable();
-    let mut index = Vec::with_capacity(3 + 4 * (usize::from(count) + 1));
-    index.extend_from_slice(&count.to_be_bytes());
-    index.push(4);
+    let glyphs = u16::try_from(programs.len()).map_err(|_| bad("too many glyphs"))?;
+    // Each entry: the glyph whose program it holds, or none (an empty entry).
+    let listed: Vec<Option<u16>> = match entries {
+        Entries::EveryGlyph => {
+            let mut wanted = wanted.iter().copied().peekable();
+            (0..glyphs)
+                .map(|gid| {
+                    while wanted.next_if(|&w| w < gid).is_some() {}
+                    wanted.next_if_eq(&gid)
+                })
+                .collect()
+        }
+        Entries::Wanted => wanted.iter().copied().map(Some).collect(),
+    };
+    let count = u16::try_from(listed.len()).map_err(|_| bad("too many glyphs"))?;
     // The offsets (counted from 1), and the stretches of the file to read: programs that
     // follow each other in the file are read at once.
+    let mut offsets: Vec<usize> = Vec::with_capacity(listed.len() + 1);
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut data_len = 0usize;
-    let push_offset = |index: &mut Vec<u8>, data_len: usize| -> std::io::Result<()> {
-        let offset = u32::try_from(data_len + 1).map_err(|_| bad("glyph data too large"))?;
-        index.extend_from_slice(&offset.to_be_bytes());
-        Ok(())
-    };
-    for gid in 0..count {
-        push_offset(&mut index, data_len)?;
-        while wanted.next_if(|&w| w < gid).is_some() {}
-        if wanted.next_if_eq(&gid).is_none() {
+    for entry in listed {
+        offsets.push(data_len + 1);
+        let Some(gid) = entry else {
             continue;
-        }
+        };
         let program = programs
             .read_object(usize::from(gid))
             .ok_or_else(|| bad("bad glyph index"))?;
@@ -257,8 +315,21 @@ fn compact_char_strings(
         }
         data_len += program.len();
     }
-    push_offset(&mut index, data_len)?;
-    index.reserve_exact(data_len);
+    offsets.push(data_len + 1);
+    // The offsets take as few bytes as the last needs, as allsorts writes an INDEX.
+    let offset_size: usize = match data_len + 1 {
+        0..=0xFF => 1,
+        0x100..=0xFFFF => 2,
+        0x1_0000..=0xFF_FFFF => 3,
+        0x100_0000..=0xFFFF_FFFF => 4,
+        _ => return Err(bad("glyph data too large")),
+    };
+    let mut index = Vec::with_capacity(3 + offset_size * offsets.len() + data_len);
+    index.extend_from_slice(&count.to_be_bytes());
+    index.push(offset_size as u8);
+    for offset in offsets {
+        index.extend_from_slice(&offset.to_be_bytes()[size_of::<usize>() - offset_size..]);
+    }
     for (start, len) in runs {
         let at = index.len();
         index.resize(at + len, 0);
@@ -651,12 +722,19 @@ mod tests {
     #[test]
     fn compact_programs_subset_as_the_whole_font() {
         let mut compared = 0;
+        let mut kinds = std::collections::HashSet::new();
         for face in template_faces() {
             let order: Vec<u16> = subset_order(&face.glyphs).collect();
             let Some(compact) = subset_cid_keyed_cff(&face.font, &face.path, &order) else {
                 continue;
             };
             let compact = compact.expect("subset");
+            let has_subroutines = with_cid_keyed_cff(&face.font, |cff| {
+                cff.global_subr_index.len() > 0
+                    || matches!(&cff.fonts[0].data, CFFVariant::CID(cid)
+                        if cid.local_subr_indices.iter().any(Option::is_some))
+            });
+            kinds.insert(has_subroutines);
             let through_map = with_cid_keyed_cff(&face.font, |cff| write_subset(cff, &order))
                 .unwrap()
                 .unwrap();
@@ -672,6 +750,13 @@ mod tests {
             compared += 1;
         }
         assert!(compared >= 1, "no CID-keyed CFF face compared");
+        // Faces with subroutines (Noto CJK) go through allsorts' subsetting, faces without
+        // (Fandol) have their programs put in subset order here: both are compared.
+        assert_eq!(
+            kinds.len(),
+            2,
+            "subroutines in every face or in none: {kinds:?}"
+        );
     }
 
     #[test]
