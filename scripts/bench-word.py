@@ -5,9 +5,9 @@ Usage: scripts/bench-word.py [--runs N] [FILE.docx]
 Default FILE: ../shared/docx-corpus/texts/11_* (the 246-page draft), else fixtures/word/long.docx.
 Needs target/release/wengao, scripts/install-bench-deps.sh (pandoc), LibreOffice (soffice).
 Prints the median wall time of: wengao FILE -> DOCX and -> PDF; pandoc FILE -> DOCX;
-soffice FILE -> PDF; the ratios the issue sets (<= 0.1x pandoc, <= 0.05x LibreOffice); and
-wengao's peak RSS (median of 5) and peak private memory (largest of 5 sampled runs) against the
-file's unzipped XML size (goal <= 10x).
+soffice FILE -> PDF (in rounds of one run each); the ratios the issue sets (<= 0.1x pandoc,
+<= 0.05x LibreOffice); and wengao's peak RSS (median of 5) and peak private memory (largest
+of 5 sampled runs) against the file's unzipped XML size (goal <= 10x).
 """
 import argparse
 import glob
@@ -30,15 +30,6 @@ def tool(name):
     if not os.path.exists(path):
         sys.exit(f"{name} not found: run scripts/install-bench-deps.sh / install-test-deps.sh")
     return path
-
-
-def timed(cmd, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def peak_rss_kb(cmd):
@@ -85,13 +76,24 @@ def main():
         # LibreOffice's first start builds its profile: not counted.
         subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", tmp,
                         source], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        rows = {
-            "wengao -> docx": timed([WENGAO, "convert", source, "-o", out("docx")], args.runs),
-            "wengao -> pdf": timed([WENGAO, "convert", source, "-o", out("pdf")], args.runs),
-            "pandoc -> docx": timed([pandoc, source, "-o", out("p.docx")], args.runs),
-            "soffice -> pdf": timed([soffice, profile, "--headless", "--convert-to", "pdf",
-                                     "--outdir", tmp, source], max(1, args.runs // 2)),
+        commands = {
+            "wengao -> docx": [WENGAO, "convert", source, "-o", out("docx")],
+            "wengao -> pdf": [WENGAO, "convert", source, "-o", out("pdf")],
+            "pandoc -> docx": [pandoc, source, "-o", out("p.docx")],
+            "soffice -> pdf": [soffice, profile, "--headless", "--convert-to", "pdf",
+                               "--outdir", tmp, source],
         }
+        # Rounds of one run each, so that a slow minute of the host slows every command
+        # alike (run one after the other, the short runs and the long ones met different
+        # minutes: 0.044 and 0.056 for the PDF within half an hour).
+        times = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                start = time.perf_counter()
+                subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+                times[name].append(time.perf_counter() - start)
+        rows = {name: statistics.median(runs) for name, runs in times.items()}
         rss = {kind: statistics.median(peak_rss_kb([WENGAO, "convert", source, "-o", out(kind)])
                                        for _ in range(5)) for kind in ("docx", "pdf")}
         private = {kind: max(peak_private_kb([WENGAO, "convert", source, "-o", out(kind)])
