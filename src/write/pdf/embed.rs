@@ -115,13 +115,15 @@ fn subset_order(glyphs: &BTreeMap<u16, char>) -> impl Iterator<Item = u16> + '_ 
     std::iter::once(0).chain(glyphs.keys().copied().filter(|gid| *gid != 0))
 }
 
-/// Runs `read` on the `CFF ` table of `font`, when it has one.
-fn with_cff_table<R>(font: &ParsedFont, read: impl FnOnce(&[u8]) -> Option<R>) -> Option<R> {
-    let bytes = font.source_bytes()?;
-    let file = ReadScope::new(bytes.as_slice())
-        .read::<FontData<'_>>()
-        .ok()?;
-    let provider = file.table_provider(font.original_index).ok()?;
+/// Runs `read` on the `CFF ` table of the font in `bytes` (face `index` of a collection),
+/// when it has one.
+fn with_cff_table<R>(
+    bytes: &[u8],
+    index: usize,
+    read: impl FnOnce(&[u8]) -> Option<R>,
+) -> Option<R> {
+    let file = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = file.table_provider(index).ok()?;
     let table = provider.table_data(allsorts::tag::CFF).ok()??;
     read(&table)
 }
@@ -138,10 +140,31 @@ fn with_cid_keyed_cff<R>(
     font: &ParsedFont,
     read: impl for<'a> FnOnce(&'a CFF<'a>) -> R,
 ) -> Option<R> {
-    with_cff_table(font, |table| {
+    let bytes = font.source_bytes()?;
+    with_cff_table(bytes.as_slice(), font.original_index, |table| {
         let cff = ReadScope::new(table).read::<CFF<'_>>().ok()?;
         is_one_cid_keyed_font(&cff).then(|| read(&cff))
     })
+}
+
+/// The CID of each glyph of a subset program (a bare CFF table, or a whole font), by glyph
+/// id, when its outlines are CID-keyed; read in place.
+fn subset_cids(program: &[u8], bare_cff: bool) -> Option<Vec<Option<u16>>> {
+    let read = |table: &[u8]| {
+        let cff = ReadScope::new(table).read::<CFF<'_>>().ok()?;
+        let font = cff.fonts.first()?;
+        let glyphs = u16::try_from(font.char_strings_index.len()).ok()?;
+        font.is_cid_keyed().then(|| {
+            (0..glyphs)
+                .map(|gid| font.charset.id_for_glyph(gid))
+                .collect()
+        })
+    };
+    if bare_cff {
+        read(program)
+    } else {
+        with_cff_table(program, 0, read)
+    }
 }
 
 /// The CID of each of `glyphs` in `font` when its outlines are a CID-keyed CFF.
@@ -164,7 +187,7 @@ fn subset_cid_keyed_cff(
     order: &[u16],
 ) -> Option<Result<Vec<u8>, String>> {
     let bytes = font.source_bytes()?;
-    with_cff_table(font, |table| {
+    with_cff_table(bytes.as_slice(), font.original_index, |table| {
         let parse = || ReadScope::new(table).read::<CFF<'_>>().ok();
         let first = parse()?;
         if !is_one_cid_keyed_font(&first) {
@@ -450,7 +473,7 @@ fn subset_face(
     };
     // A CID-keyed CFF keeps its original CIDs, and viewers resolve codes through them: the
     // code for a glyph is then its CID, else its new glyph id.
-    let cid_of = printpdf::font::cff_charset_gid_to_cid_map(&bytes, 0);
+    let cid_of = subset_cids(&bytes, bare_cff);
     let metrics = &font.pdf_font_metrics;
     let scale = em_scale(font);
     let mut coded: Vec<(u16, i64, String)> = Vec::with_capacity(glyphs.len());
@@ -461,7 +484,7 @@ fn subset_face(
         let new = u16::try_from(new).unwrap_or(u16::MAX);
         let code = cid_of
             .as_ref()
-            .and_then(|map| map.get(&new).copied())
+            .and_then(|cids| cids.get(usize::from(new)).copied().flatten())
             .unwrap_or(new);
         let planned = plan.get(original).map(|shown| shown.code);
         if planned != Some(code) {
